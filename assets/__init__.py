@@ -1,0 +1,1 @@
+"""The page template, its script and style: installed as ``socialmap.assets``."""

@@ -1,0 +1,154 @@
+/* socialmap page: builds the vis-network map from the JSON payload.
+   Text from the data reaches the page only through textContent, option
+   values and vis's text tooltips: never as HTML, never as code. */
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("sm-data").textContent);
+  var columns = data.nodes;
+  var count = columns.key.length;
+  var LARGE = 3000;
+
+  function nodeColour(base, placeholder) {
+    if (placeholder) {
+      return { background: "#ffffff", border: "#6b7280", highlight: { background: "#f3f4f6", border: "#111827" },
+        hover: { background: "#f3f4f6", border: "#111827" } };
+    }
+    return { background: base, border: "#3b3b3b", highlight: { background: base, border: "#000000" },
+      hover: { background: base, border: "#000000" } };
+  }
+
+  var placeholders = new Set(columns.placeholder);
+  var major = new Set(columns.major);
+  var MAJOR_LABEL = { size: 26, strokeWidth: 5 };
+  var MINOR_LABEL = { size: 11 };
+  var nodeList = new Array(count);
+  for (var i = 0; i < count; i++) {
+    var isPlaceholder = placeholders.has(i);
+    nodeList[i] = {
+      id: columns.key[i],
+      label: columns.label[i],
+      x: columns.x[i],
+      y: columns.y[i],
+      value: columns.value[i],
+      title: columns.title[i],
+      color: nodeColour(data.legend[columns.group[i]].color, isPlaceholder),
+      font: major.has(i) ? MAJOR_LABEL : MINOR_LABEL,
+      shapeProperties: { borderDashes: isPlaceholder ? [3, 3] : false }
+    };
+  }
+  var edgeList = new Array(data.edges.from.length);
+  for (var j = 0; j < edgeList.length; j++) {
+    edgeList[j] = {
+      id: j,
+      from: columns.key[data.edges.from[j]],
+      to: columns.key[data.edges.to[j]],
+      value: data.edges.weight[j]
+    };
+  }
+
+  var nodes = new vis.DataSet(nodeList);
+  var edges = new vis.DataSet(edgeList);
+  var large = count > LARGE;
+  var options = {
+    autoResize: true,
+    physics: false,
+    layout: { improvedLayout: false, randomSeed: 1 },
+    interaction: {
+      hover: !large, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
+      keyboard: { enabled: true, bindToWindow: false }, multiselect: false
+    },
+    nodes: {
+      shape: "dot",
+      borderWidth: 1,
+      scaling: {
+        min: 6, max: 42,
+        label: { enabled: false, drawThreshold: 7 }
+      },
+      font: { face: "system-ui, Segoe UI, Arial, sans-serif", color: "#15191e", strokeWidth: 3, strokeColor: "#ffffff" }
+    },
+    edges: {
+      smooth: false,
+      color: { color: "#9aa1aa", highlight: "#2d3748", hover: "#2d3748", opacity: 0.45 },
+      scaling: { min: 0.6, max: 4 },
+      arrows: { to: { enabled: edgeList.length <= 4000, scaleFactor: 0.35 } },
+      selectionWidth: 1.5
+    }
+  };
+
+  var container = document.getElementById("sm-map");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  network.once("afterDrawing", function () {
+    document.documentElement.dataset.socialmapReady = "true";
+  });
+
+  var urls = new Map();
+  for (var k = 0; k < count; k++) {
+    if (columns.url[k]) { urls.set(columns.key[k], columns.url[k]); }
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length !== 1) { return; }
+    var url = urls.get(params.nodes[0]);
+    if (url && /^https?:\/\//i.test(url)) {
+      window.open(url, "_blank", "noopener,noreferrer");
+    }
+  });
+
+  window.socialmap = { network: network, nodes: nodes, edges: edges };
+
+  // Legend: one row per colour group, built with textContent only.
+  var legendList = document.getElementById("sm-legend-items");
+  data.legend.forEach(function (entry) {
+    var item = document.createElement("li");
+    var swatch = document.createElement("span");
+    swatch.className = "sm-swatch";
+    swatch.style.backgroundColor = entry.color;
+    var label = document.createElement("span");
+    label.textContent = entry.label;
+    var number = document.createElement("span");
+    number.className = "sm-count";
+    number.textContent = entry.count.toLocaleString("en-GB");
+    item.append(swatch, label, number);
+    legendList.appendChild(item);
+  });
+
+  // Search: pick a name or handle, and the map zooms to it.
+  var searchInput = document.getElementById("sm-search");
+  var searchResult = document.getElementById("sm-search-result");
+  var options_list = document.getElementById("sm-accounts");
+  var byText = new Map();
+  for (var m = 0; m < count; m++) {
+    var choice = columns.label[m] + " (" + columns.handle[m] + ")";
+    byText.set(choice.toLowerCase(), columns.key[m]);
+    if (m < 5000) {
+      var option = document.createElement("option");
+      option.value = choice;
+      options_list.appendChild(option);
+    }
+  }
+  function findAccount(text) {
+    var wanted = text.trim().toLowerCase();
+    if (!wanted) { return null; }
+    if (byText.has(wanted)) { return byText.get(wanted); }
+    for (var n = 0; n < count; n++) {
+      if (columns.label[n].toLowerCase().indexOf(wanted) !== -1 ||
+          columns.handle[n].toLowerCase().indexOf(wanted) !== -1) {
+        return columns.key[n];
+      }
+    }
+    return null;
+  }
+  function showAccount(event) {
+    if (event) { event.preventDefault(); }
+    var key = findAccount(searchInput.value);
+    if (key === null) {
+      searchResult.textContent = searchInput.value.trim() ? "No match" : "";
+      return;
+    }
+    searchResult.textContent = "";
+    network.selectNodes([key], true);
+    network.focus(key, { scale: 1.4, animation: { duration: 500, easingFunction: "easeInOutQuad" } });
+  }
+  document.getElementById("sm-search-form").addEventListener("submit", showAccount);
+  searchInput.addEventListener("change", showAccount);
+})();

@@ -1,0 +1,86 @@
+"""The ``socialmap`` command: parse options, call the pipeline, write files.
+
+Bad input never shows a traceback: each problem is one line on stderr
+(file, row, column, message) and the exit status is 2.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .errors import SocialMapError
+from .export import table_csv
+from .options import MapOptions
+from .pipeline import build_map
+
+__all__ = ["main"]
+
+INPUT_ERROR = 2
+
+
+class _StageReporter:
+    """Prints each stage on a terminal once a build has taken more than a second."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        elapsed = time.perf_counter() - self.started
+        if self.enabled and elapsed > 1.0:
+            click.echo(f"  {elapsed:5.1f} s  {stage}…", err=True)
+
+
+@click.group()
+@click.version_option(package_name="socialmap")
+def main() -> None:
+    """Turn a spreadsheet of social media accounts into an offline, interactive map."""
+
+
+@main.command()
+@click.argument("accounts", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("relationships", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
+              show_default=True, help="The HTML map to write.")
+@click.option("--title", default="Social media map", show_default=True, help="Title shown on the map.")
+@click.option("--metrics", "metrics_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a CSV of figures, one row per account.")
+@click.option("--seed", default=42, show_default=True, type=click.IntRange(min=0),
+              help="Seed for every random choice: the same seed gives the same map.")
+@click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
+              help="Community resolution: higher gives more, smaller communities.")
+@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+def build(accounts: Path, relationships: Path | None, output: Path, title: str, metrics_path: Path | None,
+          seed: int, resolution: float, strict: bool) -> None:
+    """Build a map from ACCOUNTS (CSV or XLSX) and optional RELATIONSHIPS."""
+    options = MapOptions(title=title, seed=seed, strict=strict, resolution=resolution)
+    reporter = _StageReporter(enabled=sys.stderr.isatty())
+    try:
+        result = build_map(accounts, relationships, options=options, progress=reporter)
+    except SocialMapError as error:
+        for issue in error.issues:
+            click.echo(str(issue), err=True)
+        count = len(error.issues)
+        click.echo(f"socialmap: {count} problem{'s' if count != 1 else ''} in the input; no map was written.", err=True)
+        sys.exit(INPUT_ERROR)
+    warnings = [issue for issue in result.issues if not issue.is_error]
+    if warnings:
+        click.echo(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} (use --strict to stop on them):", err=True)
+        for issue in warnings:
+            click.echo(f"  {issue}", err=True)
+    output.write_text(result.html, encoding="utf-8")
+    reach = result.reach
+    placeholders = result.graph.number_of_nodes() - reach.accounts
+    click.echo(
+        f"{output}: {reach.accounts:,} accounts"
+        + (f" (+{placeholders:,} placeholders)" if placeholders else "")
+        + f", {result.relationship_rows:,} relationships ({result.graph.number_of_edges():,} links),"
+        f" {len(result.partition.names):,} communities, {len(warnings):,} warnings"
+    )
+    if metrics_path is not None:
+        metrics_path.write_text(table_csv(result.metrics), encoding="utf-8")
+        click.echo(f"{metrics_path}: {len(result.metrics):,} rows of figures, one per account")

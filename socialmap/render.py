@@ -1,0 +1,177 @@
+"""Turn a laid-out graph into one self-contained HTML page.
+
+``map_payload`` makes plain data (JSON-ready); ``render_html`` puts it into
+the one template, assets/map.html.j2 (autoescape on), with vis-network (the
+build pyvis ships), the page script and styles inlined. Data reaches the
+page only as JSON in a non-executed script element; a Content-Security-Policy
+allows just the two inline scripts (by hash) and no network at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import networkx as nx
+from markupsafe import Markup
+
+from .community import Partition
+from .metrics import REACH_CAVEAT
+
+__all__ = ["PALETTE", "OTHER_COLOUR", "map_payload", "render_html", "tooltip_text", "PageText"]
+
+# Paul Tol's "muted" qualitative scheme: distinct for colour-blind readers.
+PALETTE = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499")
+OTHER_COLOUR = "#BBBBBB"
+_VIS_DIR = ("templates", "lib", "vis-9.1.2")
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The words on the page around the map."""
+
+    title: str
+    subtitle: str = ""
+
+
+def _format_count(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:,.0f}"
+
+
+def tooltip_text(data: dict, community: str) -> str:
+    """The hover text of one account: plain text, one fact a line."""
+    lines = [data["name"] or data["id"]]
+    lines.append(" · ".join(part for part in (data["id"], data["platform"], data["area"]) if part))
+    if data["placeholder"]:
+        lines.append("Not in the accounts file: named in a relationship only")
+    else:
+        if data["category"]:
+            lines.append(f"Category: {data['category']}")
+        lines.append(f"Followers: {_format_count(data['followers'])}")
+        if data["posts_per_week"] is not None:
+            lines.append(f"Posts a week: {data['posts_per_week']:g}")
+    lines.append(f"Community: {community}")
+    if data["description"]:
+        lines.append("")
+        lines.append(data["description"])
+    for heading, value in (data["extra"] or {}).items():
+        lines.append(f"{heading}: {value}")
+    return "\n".join(lines)
+
+
+def _node_value(followers: float | None, smallest: float) -> float:
+    """Size of a dot: log of followers; unknown draws as the smallest."""
+    return round(math.log10(1 + followers), 3) if followers is not None else smallest
+
+
+def _legend(partition: Partition) -> tuple[list[dict], list[int]]:
+    """Legend entries and, per community, its entry: palette order, then one grey "other"."""
+    sizes = partition.sizes()
+    coloured = [n for n in range(len(partition.names)) if n != partition.other][: len(PALETTE)]
+    entries = [{"label": partition.names[n], "color": PALETTE[i], "count": sizes[n]} for i, n in enumerate(coloured)]
+    entry_of = {n: i for i, n in enumerate(coloured)}
+    rest = [n for n in range(len(partition.names)) if n not in entry_of]
+    if rest:
+        label = partition.names[rest[0]] if rest == [partition.other] else f"Other communities ({len(rest)})"
+        entries.append({"label": label, "color": OTHER_COLOUR, "count": sum(sizes[n] for n in rest)})
+        entry_of.update({n: len(entries) - 1 for n in rest})
+    return entries, [entry_of[n] for n in range(len(partition.names))]
+
+
+def map_payload(
+    G: nx.DiGraph, partition: Partition, positions: dict[str, tuple[float, float]], text: PageText
+) -> dict:
+    """Everything the page needs, as plain lists (columnar, to keep the file small)."""
+    legend, entry_of = _legend(partition)
+    nodes = list(G.nodes)
+    index = {node: position for position, node in enumerate(nodes)}
+    known = [d["followers"] for _, d in G.nodes(data=True) if d["followers"] is not None]
+    smallest = round(math.log10(1 + min(known)), 3) if known else 0.0
+    columns: dict[str, list] = {name: [] for name in ("key", "handle", "label", "x", "y", "value", "group", "title", "url")}
+    placeholders = []
+    for position, (node, data) in enumerate(G.nodes(data=True)):
+        community = partition.membership[node]
+        x, y = positions[node]
+        columns["key"].append(node)
+        columns["handle"].append(data["id"])
+        columns["label"].append(data["name"] or data["id"])
+        columns["x"].append(x)
+        columns["y"].append(y)
+        columns["value"].append(_node_value(data["followers"], smallest))
+        columns["group"].append(entry_of[community])
+        columns["title"].append(tooltip_text(data, partition.names[community]))
+        columns["url"].append(data["url"] or "")
+        if data["placeholder"]:
+            placeholders.append(position)
+    columns["placeholder"] = placeholders
+    columns["major"] = _major_accounts(G, partition, index)
+    edges = {"from": [], "to": [], "weight": []}
+    for source, target, weight in G.edges(data="weight", default=1.0):
+        edges["from"].append(index[source])
+        edges["to"].append(index[target])
+        edges["weight"].append(weight)
+    return {"title": text.title, "subtitle": text.subtitle, "legend": legend, "nodes": columns, "edges": edges}
+
+
+def _major_accounts(G: nx.DiGraph, partition: Partition, index: dict[str, int], per_community: int = 3) -> list[int]:
+    """Positions of each community's largest accounts: their labels show at every zoom."""
+    major = []
+    for members in partition.groups():
+        ranked = sorted(members, key=lambda node: -(G.nodes[node]["followers"] or 0))
+        major.extend(index[node] for node in ranked[:per_community])
+    return sorted(major)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    loader = jinja2.FunctionLoader(lambda name: _asset_text(name))
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def _asset_text(name: str) -> str:
+    return resources.files("socialmap.assets").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _vis_files() -> tuple[str, str]:
+    import pyvis
+
+    folder = Path(pyvis.__file__).parent.joinpath(*_VIS_DIR)
+    return (folder / "vis-network.min.js").read_text(encoding="utf-8"), (folder / "vis-network.css").read_text(encoding="utf-8")
+
+
+def _inline_script(code: str) -> Markup:
+    if "</script" in code.lower():
+        raise ValueError("an inlined script contains '</script', which would end it early")
+    return Markup(code)
+
+
+def _csp_hash(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def render_html(payload: dict) -> str:
+    """The complete page for a payload from :func:`map_payload`."""
+    from . import __version__
+
+    vis_js, vis_css = _vis_files()
+    page_js = _asset_text("map.js")
+    return _environment().get_template("map.html.j2").render(
+        title=payload["title"],
+        subtitle=payload["subtitle"],
+        caveat=REACH_CAVEAT,
+        version=__version__,
+        payload=payload,
+        vis_js=_inline_script(vis_js),
+        page_js=_inline_script(page_js),
+        vis_css=Markup(vis_css.replace("</", "<\\/")),
+        page_css=Markup(_asset_text("map.css")),
+        script_sources=" ".join((_csp_hash(vis_js), _csp_hash(page_js))),
+    )

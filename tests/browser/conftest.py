@@ -1,0 +1,58 @@
+"""Headless Debian Chromium driven by Playwright (never `playwright install`)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("SOCIALMAP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium package")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageLog:
+    """Every request the page made and every console error it printed."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+
+    def network_requests(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(("file:", "data:", "blob:", "about:"))]
+
+
+@pytest.fixture
+def open_map(browser):
+    """open_map(path) -> (page, log): the map opened from disk, drawn and ready."""
+    pages = []
+
+    def _open(path: Path, *, width: int = 1366, height: int = 768, timeout: float = 30_000):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        pages.append(page)
+        log = PageLog()
+        page.on("request", lambda request: log.requests.append(request.url))
+        page.on("console", lambda message: log.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: log.errors.append(str(error)))
+        page.goto(Path(path).resolve().as_uri())
+        page.wait_for_function("document.documentElement.dataset.socialmapReady === 'true'", timeout=timeout)
+        return page, log
+
+    yield _open
+    for page in pages:
+        page.close()
