@@ -51,6 +51,11 @@ class Issue:
             text += f" ({self.hint})"
         return text
 
+    def as_row(self) -> dict[str, object]:
+        """The problem as one row of a table: file, row, column, message, severity."""
+        message = f"{self.message} ({self.hint})" if self.hint else self.message
+        return {"file": self.file, "row": self.row, "column": self.column, "message": message, "severity": self.severity}
+
     def as_error(self) -> Issue:
         """The same problem, counted as an error (``--strict``)."""
         return Issue(self.file, self.row, self.column, self.message, self.hint, ERROR)

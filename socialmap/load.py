@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,11 +100,25 @@ def _decode(data: bytes, file_name: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    if encoding.replace("_", "").lower() in {"latin1", "iso88591", "ascii"}:
-        encoding = "cp1252"  # Excel on UK Windows: "£" and "’" live there
+    candidates = list(from_bytes(data))
+    encoding = _preferred_encoding(candidates)
     return data.decode(encoding, errors="replace")
+
+
+def _preferred_encoding(candidates: list) -> str:
+    """The detected encoding; among equally likely ones, Excel's UK default (cp1252).
+
+    Short files are ambiguous: "£" is 0xA3 in both cp1252 and cp1250, and a
+    detector may pick either. UK councils' files come from Excel on Windows.
+    """
+    if not candidates:
+        return "cp1252"
+    least = min(match.chaos for match in candidates)
+    likely = [match.encoding for match in candidates if match.chaos <= least + 0.01]
+    for preferred in ("cp1252", "latin_1", "iso8859_15"):
+        if preferred in likely:
+            return "cp1252"
+    return candidates[0].encoding
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -128,8 +143,20 @@ def _read_csv(text: str, file_name: str) -> pd.DataFrame:
             engine="python",
         )
     except (pd.errors.ParserError, csv.Error, ValueError) as error:
-        raise SocialMapError(file_name, None, None, f"could not read the file as CSV: {error}") from None
+        raise _csv_problem(str(error), file_name) from None
     return _as_text(frame)
+
+
+def _csv_problem(message: str, file_name: str) -> SocialMapError:
+    """pandas' parser message, said in spreadsheet terms."""
+    cells = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
+    if cells:
+        expected, line, seen = map(int, cells.groups())
+        return SocialMapError(
+            file_name, line, None, f"has {seen} cells but the header has {expected}",
+            "put quotes around any value that contains the separator",
+        )
+    return SocialMapError(file_name, None, None, f"could not read the file as CSV: {message}")
 
 
 def _read_xlsx(data: bytes, file_name: str) -> pd.DataFrame:

@@ -135,14 +135,14 @@ def _account_from_row(
         **{name: cell(name) for name in TEXT_FIELDS},
         "followers": number("followers", parse_count),
         "posts_per_week": number("posts_per_week", parse_number, minimum=0),
-        "url": None,
+        "url": "",
         "lat": number("lat", parse_number, minimum=-90, maximum=90),
         "lon": number("lon", parse_number, minimum=-180, maximum=180),
         "row": row,
         "extra": {heading: cells[heading].strip() for heading in extra_headings if cells[heading].strip()},
     }
     try:
-        account["url"] = parse_url(cell("url"))
+        account["url"] = parse_url(cell("url")) or ""
     except ValueError as error:
         issues.append(Issue(file, row, matched["url"], f"{error}; link dropped", severity=WARNING))
     return account, issues

@@ -85,7 +85,7 @@ def parse_url(text: str) -> str | None:
     if scheme is None or "." in scheme["scheme"]:
         cleaned = "https://" + cleaned
     elif scheme["scheme"].lower() not in {"http", "https"}:
-        raise ValueError(f'"{text}" is not an http(s) link; only web links are kept')
+        raise ValueError(f'"{text}" is not a web (http or https) link')
     parts = urlsplit(cleaned)
     if not parts.hostname or "." not in parts.hostname:
         raise ValueError(f'"{text}" is not a web link (no site name)')

@@ -1,0 +1,24 @@
+"""Shared paths and small builders for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLE_ACCOUNTS = ROOT / "mapdata" / "accounts.csv"
+SAMPLE_RELATIONSHIPS = ROOT / "mapdata" / "relationships.csv"
+
+
+@pytest.fixture
+def write_csv(tmp_path):
+    """write_csv(name, text) -> path of a UTF-8 file in a fresh folder."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

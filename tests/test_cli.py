@@ -1,0 +1,91 @@
+"""What a user sees from `socialmap build`: files, summary lines, messages, exit status (issue 4)."""
+
+import csv
+import io
+
+from click.testing import CliRunner
+
+from socialmap.cli import main
+from socialmap.metrics import METRICS_COLUMNS
+from tests.conftest import DATA, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
+
+
+def _run(*args):
+    return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+def test_build_sample_writes_map_and_metrics(tmp_path):
+    out, metrics = tmp_path / "map.html", tmp_path / "metrics.csv"
+    result = _run("build", SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, "-o", out, "--metrics", metrics, "--title", "Derby")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{out}: 223 accounts, 1,137 relationships (")
+    assert lines[0].endswith(" communities, 0 warnings")
+    assert lines[1] == f"{metrics}: 223 rows of figures, one per account"
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    rows = list(csv.DictReader(io.StringIO(metrics.read_text(encoding="utf-8"))))
+    assert len(rows) == 223
+    assert tuple(rows[0])[:10] == ("id", "name", "platform", "area", "category", "followers",
+                                   "community", "community_id", "degree", "pagerank")
+    assert tuple(rows[0]) == METRICS_COLUMNS
+
+
+def test_bad_file_exits_2_with_one_line_per_problem_and_no_traceback(tmp_path):
+    out = tmp_path / "map.html"
+    result = _run("build", DATA / "bad_followers.csv", "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        'bad_followers.csv row 3, column followers: "lots" is not a number',
+        'bad_followers.csv row 4, column followers: "-5" is negative; a follower count cannot be below zero',
+        'bad_followers.csv row 5, column posts_per_week: "often" is not a number',
+        'bad_followers.csv row 6, column lat: "95" is above the largest allowed value, 90',
+        "socialmap: 4 problems in the input; no map was written.",
+    ]
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_warnings_are_summarised_and_strict_turns_them_into_errors(tmp_path):
+    out = tmp_path / "map.html"
+    args = ("build", DATA / "aliased_accounts.csv", DATA / "aliased_relationships.csv", "-o", out)
+    relaxed = _run(*args)
+    assert relaxed.exit_code == 0
+    assert relaxed.stderr.splitlines() == [
+        "1 warning (use --strict to stop on them):",
+        '  aliased_relationships.csv row 6, column To: account "@NotInTheFile" is not in aliased_accounts.csv; '
+        'added as a placeholder (ids there look like "@DerbyCC", "derby-police")',
+    ]
+    assert relaxed.stdout.startswith(f"{out}: 5 accounts (+1 placeholders), 5 relationships (4 links),")
+    out.unlink()
+    strict = _run(*args, "--strict")
+    assert strict.exit_code == 2
+    assert strict.stderr.splitlines()[-1] == "socialmap: 1 problem in the input; no map was written."
+    assert not out.exists()
+
+
+def test_missing_file_and_empty_file(tmp_path):
+    missing = _run("build", tmp_path / "nope.csv", "-o", tmp_path / "m.html")
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith("nope.csv: no such file")
+    empty = _run("build", DATA / "empty.csv", "-o", tmp_path / "m.html")
+    assert empty.exit_code == 2
+    assert empty.stderr.splitlines()[0] == (
+        "empty.csv: the file is empty (save the sheet with a header row and one row per account)"
+    )
+
+
+def test_metrics_cells_are_escaped_against_formulas(write_csv, tmp_path):
+    accounts = write_csv("a.csv", "id,name,category\n@handle,=HYPERLINK(\"http://evil\"),+1\nplain,-minus,ok\n")
+    metrics = tmp_path / "m.csv"
+    assert _run("build", accounts, "-o", tmp_path / "m.html", "--metrics", metrics).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(metrics.read_text(encoding="utf-8"))))
+    assert [(r["id"], r["name"], r["category"]) for r in rows] == [
+        ("'@handle", "'=HYPERLINK(\"http://evil\")", "'+1"),
+        ("plain", "'-minus", "ok"),
+    ]
+
+
+def test_bad_option_values_are_refused_by_click(tmp_path):
+    result = _run("build", SAMPLE_ACCOUNTS, "--seed", "-1", "-o", tmp_path / "m.html")
+    assert result.exit_code == 2
+    assert "Invalid value for '--seed'" in result.stderr
