@@ -48,12 +48,17 @@ def build_graph(accounts: pd.DataFrame, relationships: pd.DataFrame | None = Non
             G.add_node(key, id=handle, name=handle, platform="", area="", category="", followers=None,
                        posts_per_week=None, url=None, description="", lat=None, lon=None, extra={}, placeholder=True)
     if relationships is not None and len(relationships):
-        pairs = ["source", "target"]
-        weights = relationships.groupby(pairs, sort=True)["weight"].sum()
-        typed = relationships[relationships["type"] != ""].drop_duplicates([*pairs, "type"]).sort_values("type")
-        kinds = typed.groupby(pairs)["type"].agg(", ".join).to_dict()
+        weights: dict[tuple[str, str], float] = {}
+        kinds: dict[tuple[str, str], set[str]] = {}
+        for pair in zip(relationships["source"].tolist(), relationships["target"].tolist(),
+                        relationships["weight"].tolist(), relationships["type"].tolist()):
+            source, target, weight, kind = pair
+            weights[(source, target)] = weights.get((source, target), 0.0) + weight
+            if kind:
+                kinds.setdefault((source, target), set()).add(kind)
         G.add_edges_from(
-            (source, target, {"weight": float(weight), "type": kinds.get((source, target), "")})
-            for (source, target), weight in weights.items()
+            (source, target, {"weight": float(weights[(source, target)]),
+                              "type": ", ".join(sorted(kinds.get((source, target), ())))})
+            for source, target in sorted(weights)
         )
     return G

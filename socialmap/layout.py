@@ -59,7 +59,7 @@ def _force(subgraph, rng: np.random.Generator) -> np.ndarray:
     count = subgraph.vcount()
     start = rng.uniform(-1, 1, size=(count, 2)) * math.sqrt(count)
     layout = subgraph.layout_fruchterman_reingold(
-        weights="weight", niter=500, seed=start.tolist(), grid="auto"
+        weights="weight", niter=300, seed=start.tolist(), grid="grid" if count > 1000 else "nogrid"
     )
     points = np.asarray(layout.coords, dtype=float)
     points -= np.median(points, axis=0)
@@ -105,32 +105,30 @@ def _disc_centres(undirected, groups: list[list[int]], radii: list[float], rng: 
     coords *= np.sqrt((radii_array**2).sum()) / spread
     padded = radii_array + _DISC_GAP / 2
     centres = _separate_discs(coords, padded)
-    for _ in range(25):  # shrink towards the middle and re-separate: packed, but in the same arrangement
-        centres = _separate_discs(centres * 0.85, padded)
+    for _ in range(12):  # shrink towards the middle and re-separate: packed, but in the same arrangement
+        centres = _separate_discs(centres * 0.75, padded)
     return centres
 
 
-def _separate_discs(centres: np.ndarray, radii: np.ndarray, iterations: int = 300) -> np.ndarray:
+def _separate_discs(centres: np.ndarray, radii: np.ndarray, iterations: int = 200) -> np.ndarray:
     """Push overlapping discs apart (larger discs move less) until none overlap."""
     centres = centres.astype(float).copy()
     mass = radii**2
+    share = mass[None, :] / (mass[:, None] + mass[None, :])
+    reach = radii[:, None] + radii[None, :]
+    upper = np.triu(np.ones((len(radii), len(radii)), dtype=bool), 1)
     for _ in range(iterations):
         delta = centres[:, None, :] - centres[None, :, :]
         distance = np.sqrt((delta**2).sum(axis=2))
         np.fill_diagonal(distance, np.inf)
-        overlap = radii[:, None] + radii[None, :] - distance
-        if (overlap <= 1e-6).all():
+        overlap = reach - distance
+        if overlap.max() <= 0.5:
             break
         overlap = np.clip(overlap, 0, None)
-        safe = np.where(distance == 0, 1.0, distance)
-        direction = delta / safe[:, :, None]
         coincident = distance == 0
-        upper = np.triu(np.ones_like(distance, dtype=bool), 1)
+        direction = delta / np.where(coincident, 1.0, distance)[:, :, None]
         direction[coincident & upper] = [1.0, 0.0]
         direction[coincident & ~upper] = [-1.0, 0.0]
-        share = mass[None, :] / (mass[:, None] + mass[None, :])
         push = (direction * (overlap * share)[:, :, None]).sum(axis=1)
         centres += push * 0.5
-        # gently pull everything towards the middle so the map stays compact
-        centres -= centres.mean(axis=0)
-    return centres
+    return centres - centres.mean(axis=0)

@@ -140,7 +140,7 @@ def _read_csv(text: str, file_name: str) -> pd.DataFrame:
             dtype=str,
             keep_default_na=False,
             skip_blank_lines=False,
-            engine="python",
+            engine="c",
         )
     except (pd.errors.ParserError, csv.Error, ValueError) as error:
         raise _csv_problem(str(error), file_name) from None

@@ -55,6 +55,7 @@ def opportunities_to_view(followers: float | None, posts_per_week: float | None)
 
 def metrics_table(G: nx.DiGraph, partition: Partition, ranks: dict[str, float]) -> pd.DataFrame:
     """One row per node, in graph order, with the columns of METRICS_COLUMNS."""
+    in_degree, out_degree = dict(G.in_degree()), dict(G.out_degree())
     rows = []
     for node, data in G.nodes(data=True):
         community = partition.membership[node]
@@ -67,10 +68,10 @@ def metrics_table(G: nx.DiGraph, partition: Partition, ranks: dict[str, float]) 
             "followers": data["followers"],
             "community": partition.names[community],
             "community_id": community,
-            "degree": G.in_degree(node) + G.out_degree(node),
+            "degree": in_degree[node] + out_degree[node],
             "pagerank": round(ranks.get(node, 0.0), 6),
-            "in_degree": G.in_degree(node),
-            "out_degree": G.out_degree(node),
+            "in_degree": in_degree[node],
+            "out_degree": out_degree[node],
             "posts_per_week": data["posts_per_week"],
             "weekly_otv": opportunities_to_view(data["followers"], data["posts_per_week"]),
             "placeholder": data["placeholder"],

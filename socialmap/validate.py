@@ -56,8 +56,12 @@ def _resolve_columns(
     return matched, issues
 
 
-def _is_blank_row(values: list[str]) -> bool:
-    return all(not value.strip() for value in values)
+def _rows(raw: pd.DataFrame):
+    """(spreadsheet row, {heading: text}, is_blank) for each row, from plain lists (fast)."""
+    headings = [str(heading) for heading in raw.columns]
+    columns = [raw.iloc[:, position].astype(object).tolist() for position in range(len(headings))]
+    for index, values in enumerate(zip(*columns)):
+        yield _spreadsheet_row(index), dict(zip(headings, values)), all(not value.strip() for value in values)
 
 
 def validate_accounts(raw: pd.DataFrame, *, file: str, columns: Mapping[str, str] | None = None) -> ValidatedTable:
@@ -75,10 +79,8 @@ def validate_accounts(raw: pd.DataFrame, *, file: str, columns: Mapping[str, str
         return ValidatedTable(_empty_accounts(), issues, matched)
     extra_headings = [h for h in map(str, raw.columns) if h not in matched.values() and not h.startswith("Unnamed:")]
     records: dict[str, dict] = {}
-    for index, values in enumerate(raw.itertuples(index=False, name=None)):
-        row = _spreadsheet_row(index)
-        cells = dict(zip(map(str, raw.columns), values))
-        if _is_blank_row(list(values)):
+    for row, cells, blank in _rows(raw):
+        if blank:
             issues.append(Issue(file, row, None, "blank row skipped", severity=WARNING))
             continue
         account, row_issues = _account_from_row(cells, matched, extra_headings, file, row)
@@ -94,7 +96,7 @@ def validate_accounts(raw: pd.DataFrame, *, file: str, columns: Mapping[str, str
                 Issue(file, row, matched["id"], f'"{account["id"]}" repeats the account in row {earlier["row"]}; merged into it',
                       "keep one row per account", WARNING)
             )
-    frame = pd.DataFrame(list(records.values()), columns=_ACCOUNT_FRAME_COLUMNS) if records else _empty_accounts()
+    frame = _object_frame(list(records.values()), _ACCOUNT_FRAME_COLUMNS)
     return ValidatedTable(frame, issues, matched)
 
 
@@ -104,8 +106,15 @@ _ACCOUNT_FRAME_COLUMNS = [
 ]
 
 
+def _object_frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A frame of plain Python objects: later stages read it back with .tolist(), fast."""
+    return pd.DataFrame(
+        {column: pd.Series([record[column] for record in records], dtype=object) for column in columns}
+    )
+
+
 def _empty_accounts() -> pd.DataFrame:
-    return pd.DataFrame({column: pd.Series(dtype=object) for column in _ACCOUNT_FRAME_COLUMNS})
+    return _object_frame([], _ACCOUNT_FRAME_COLUMNS)
 
 
 def _account_from_row(
@@ -175,14 +184,12 @@ def validate_relationships(
     matched, issues = _resolve_columns(raw, RELATIONSHIP_FIELDS, file, columns)
     if issues:
         return ValidatedTable(_empty_relationships(), issues, matched)
-    known = set(accounts["key"])
-    examples = ", ".join(f'"{handle}"' for handle in list(accounts["id"])[:2])
+    known = set(accounts["key"].tolist())
+    examples = ", ".join(f'"{handle}"' for handle in accounts["id"].tolist()[:2])
     reported_unknown: set[str] = set()
     records = []
-    for index, values in enumerate(raw.itertuples(index=False, name=None)):
-        row = _spreadsheet_row(index)
-        cells = dict(zip(map(str, raw.columns), values))
-        if _is_blank_row(list(values)):
+    for row, cells, blank in _rows(raw):
+        if blank:
             issues.append(Issue(file, row, None, "blank row skipped", severity=WARNING))
             continue
         source, target = cells[matched["source"]].strip(), cells[matched["target"]].strip()
@@ -194,16 +201,12 @@ def validate_relationships(
             issues.append(Issue(file, row, matched["target"], f'"{target}" links to itself; row skipped', severity=WARNING))
             continue
         try:
-            weight_text = cells[matched["weight"]] if "weight" in matched else ""
-            weight = parse_number(weight_text)
-            weight = 1.0 if math.isnan(weight) else weight
-            if weight <= 0:
-                raise ValueError(f'"{weight_text}" must be above zero')
+            weight = _weight(cells[matched["weight"]] if "weight" in matched else "")
         except ValueError as error:
             issues.append(Issue(file, row, matched["weight"], str(error)))
             continue
-        for name, handle in (("source", source), ("target", target)):
-            key = id_key(handle)
+        source_key, target_key = id_key(source), id_key(target)
+        for name, handle, key in (("source", source, source_key), ("target", target, target_key)):
             if key not in known and key not in reported_unknown:
                 reported_unknown.add(key)
                 issues.append(
@@ -211,17 +214,29 @@ def validate_relationships(
                           f"ids there look like {examples}" if examples else None, WARNING)
                 )
         records.append({
-            "source": id_key(source), "target": id_key(target),
+            "source": source_key, "target": target_key,
             "source_id": source, "target_id": target,
             "type": cells[matched["type"]].strip() if "type" in matched else "",
             "weight": weight, "row": row,
         })
-    frame = pd.DataFrame(records, columns=_RELATIONSHIP_FRAME_COLUMNS) if records else _empty_relationships()
+    frame = _object_frame(records, _RELATIONSHIP_FRAME_COLUMNS)
     return ValidatedTable(frame, issues, matched)
+
+
+def _weight(text: str) -> float:
+    """A link's weight: 1 when blank, else a number above zero."""
+    if not text or text == "1":
+        return 1.0
+    weight = parse_number(text)
+    if math.isnan(weight):
+        return 1.0
+    if weight <= 0:
+        raise ValueError(f'"{text}" must be above zero')
+    return weight
 
 
 _RELATIONSHIP_FRAME_COLUMNS = ["source", "target", "source_id", "target_id", "type", "weight", "row"]
 
 
 def _empty_relationships() -> pd.DataFrame:
-    return pd.DataFrame({column: pd.Series(dtype=object) for column in _RELATIONSHIP_FRAME_COLUMNS})
+    return _object_frame([], _RELATIONSHIP_FRAME_COLUMNS)
