@@ -8,6 +8,7 @@
   var columns = data.nodes;
   var count = columns.key.length;
   var LARGE = 3000;
+  var FAST_EDGES = 5000;
 
   function nodeColour(base, placeholder) {
     if (placeholder) {
@@ -50,6 +51,10 @@
   var nodes = new vis.DataSet(nodeList);
   var edges = new vis.DataSet(edgeList);
   var large = count > LARGE;
+  // vis builds an object per edge with its own merged options: with tens of
+  // thousands of links that takes seconds. Above FAST_EDGES the links stay in
+  // the edges DataSet (the model) but are stroked straight onto the canvas.
+  var fastEdges = edgeList.length > FAST_EDGES;
   var options = {
     autoResize: true,
     physics: false,
@@ -77,7 +82,8 @@
   };
 
   var container = document.getElementById("sm-map");
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  var network = new vis.Network(container, { nodes: nodes, edges: fastEdges ? new vis.DataSet() : edges }, options);
+  if (fastEdges) { drawEdgesOnCanvas(network, nodes, edges, large); }
   network.once("afterDrawing", function () {
     document.documentElement.dataset.socialmapReady = "true";
   });
@@ -94,7 +100,45 @@
     }
   });
 
-  window.socialmap = { network: network, nodes: nodes, edges: edges };
+  window.socialmap = { network: network, nodes: nodes, edges: edges, fastEdges: fastEdges };
+
+  function drawEdgesOnCanvas(network, nodes, edges, large) {
+    var pairs = [];
+    function collect() {
+      pairs = edges.get({ fields: ["from", "to"] });
+      network.redraw();
+    }
+    collect();
+    edges.on("*", collect);
+    var moving = false;
+    if (large) {
+      network.on("dragStart", function () { moving = true; });
+      network.on("dragEnd", function () { moving = false; network.redraw(); });
+    }
+    function stroke(ctx, list, colour, width) {
+      var body = network.body.nodes;
+      ctx.beginPath();
+      for (var e = 0; e < list.length; e++) {
+        var a = body[list[e].from], b = body[list[e].to];
+        if (!a || !b || a.options.hidden || b.options.hidden) { continue; }
+        ctx.moveTo(a.x, a.y);
+        ctx.lineTo(b.x, b.y);
+      }
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = width;
+      ctx.stroke();
+    }
+    network.on("beforeDrawing", function (ctx) {
+      var scale = network.getScale();
+      if (!moving) { stroke(ctx, pairs, "rgba(154, 161, 170, 0.28)", 0.8 / Math.max(scale, 0.05)); }
+      var selected = network.getSelectedNodes();
+      if (selected.length) {
+        var wanted = new Set(selected);
+        var touching = pairs.filter(function (p) { return wanted.has(p.from) || wanted.has(p.to); });
+        stroke(ctx, touching, "rgba(45, 55, 72, 0.85)", 1.6 / Math.max(scale, 0.05));
+      }
+    });
+  }
 
   // Legend: one row per colour group, built with textContent only.
   var legendList = document.getElementById("sm-legend-items");

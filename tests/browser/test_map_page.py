@@ -9,6 +9,7 @@ text from the spreadsheet only as text (never as HTML or code).
 from __future__ import annotations
 
 import csv
+import pandas as pd
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -340,3 +341,33 @@ def test_accounts_only_map_draws_every_account(tmp_path, open_map):
 def test_same_sample_builds_byte_identical_page(sample_map):
     again = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, options=MapOptions(title=SAMPLE_TITLE))
     assert again.html.encode("utf-8") == sample_map.path.read_bytes()
+
+
+# --- 9. a large map strokes its links straight onto the canvas ---------------
+
+def test_many_links_are_drawn_fast_and_highlight_the_selected_account(tmp_path, open_map):
+    """Above 5,000 links the page draws them itself (vis would spend seconds building them)."""
+    G = nx.gnm_random_graph(1200, 6000, seed=3)
+    accounts = [{"id": f"@acc{n}", "name": f"Account {n}", "followers": str(10 + n)} for n in G]
+    relationships = [{"source": f"@acc{u}", "target": f"acc{v}"} for u, v in G.edges]
+
+    built = _build(tmp_path, "large.html", pd.DataFrame(accounts), pd.DataFrame(relationships))
+    page, log = open_map(built.path)
+    assert page.evaluate("window.socialmap.fastEdges") is True
+    _assert_draws_every_account(page, built.graph, min_share=0.02)
+    assert log.network_requests() == [] and log.errors == []
+    darkness = """async (key) => {
+      const {network} = window.socialmap;
+      network.selectNodes(key ? [key] : []);
+      network.redraw();
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const canvas = document.querySelector('#sm-map canvas');
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let total = 0;
+      for (let i = 0; i < pixels.length; i += 4) total += pixels[i + 3] ? 765 - pixels[i] - pixels[i + 1] - pixels[i + 2] : 0;
+      return total;
+    }"""
+    plain = page.evaluate(darkness, None)
+    highlighted = page.evaluate(darkness, max(built.graph, key=built.graph.degree))
+    assert highlighted > plain * 1.01, "selecting an account darkens its links"
+    assert log.errors == []
