@@ -14,7 +14,7 @@ import click
 
 from .errors import SocialMapError
 from .export import table_csv
-from .options import MapOptions
+from .options import AGGREGATES, BRANCHES, LAYOUTS, MapOptions
 from .pipeline import build_map
 
 __all__ = ["main"]
@@ -53,14 +53,28 @@ def main() -> None:
               help="Seed for every random choice: the same seed gives the same map.")
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
               help="Community resolution: higher gives more, smaller communities.")
+@click.option("--layout", type=click.Choice(LAYOUTS), default="force", show_default=True,
+              help="force: communities pulled apart; communities: a box per community; "
+                   "mindmap: region, areas, branches, accounts; geo: accounts round their area's place.")
+@click.option("--branch", type=click.Choice(BRANCHES), default="platform", show_default=True,
+              help="What the mind map branches on below areas.")
+@click.option("--colour-by", "colour_by", default="auto", show_default=True,
+              help="community, area, platform, category or any text column (auto: community if there are links).")
+@click.option("--size-by", "size_by", default="followers", show_default=True,
+              help="followers, weekly_otv, pagerank, degree, betweenness or any numeric column.")
+@click.option("--aggregate", type=click.Choice(AGGREGATES), default=None,
+              help="Draw one node per community or per area: the overview.")
+@click.option("--areas", "areas_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Areas table (area, lat, lon, population) for the geo layout and audience ranges.")
+@click.option("--region", default=None, help="Label of the mind map's centre (default: the title).")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
-def build(accounts: Path, relationships: Path | None, output: Path, title: str, metrics_path: Path | None,
-          seed: int, resolution: float, strict: bool) -> None:
+def build(accounts: Path, relationships: Path | None, output: Path, metrics_path: Path | None,
+          areas_path: Path | None, **settings) -> None:
     """Build a map from ACCOUNTS (CSV or XLSX) and optional RELATIONSHIPS."""
-    options = MapOptions(title=title, seed=seed, strict=strict, resolution=resolution)
+    options = MapOptions(**settings)
     reporter = _StageReporter(enabled=sys.stderr.isatty())
     try:
-        result = build_map(accounts, relationships, options=options, progress=reporter)
+        result = build_map(accounts, relationships, areas=areas_path, options=options, progress=reporter)
     except SocialMapError as error:
         for issue in error.issues:
             click.echo(str(issue), err=True)
@@ -81,6 +95,8 @@ def build(accounts: Path, relationships: Path | None, output: Path, title: str, 
         + f", {result.relationship_rows:,} relationships ({result.graph.number_of_edges():,} links),"
         f" {len(result.partition.names):,} communities, {len(warnings):,} warnings"
     )
+    for sentence in reach.sentences():
+        click.echo(f"  {sentence}")
     if metrics_path is not None:
         metrics_path.write_text(table_csv(result.metrics), encoding="utf-8")
         click.echo(f"{metrics_path}: {len(result.metrics):,} rows of figures, one per account")

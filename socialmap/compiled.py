@@ -15,8 +15,9 @@ from contextlib import contextmanager
 
 import igraph as ig
 import networkx as nx
+import numpy as np
 
-__all__ = ["to_igraph", "seeded"]
+__all__ = ["to_igraph", "seeded", "group_links"]
 
 
 def to_igraph(G: nx.DiGraph, *, directed: bool) -> tuple[ig.Graph, list]:
@@ -49,3 +50,18 @@ def seeded(seed: int) -> Iterator[None]:
         yield
     finally:
         ig.set_random_number_generator(random)
+
+
+def group_links(undirected: ig.Graph, membership: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Links between groups: (pairs of group numbers, low first; summed weights), sorted."""
+    if undirected.ecount() == 0:
+        return np.empty((0, 2), dtype=int), np.empty(0)
+    edges = np.asarray(undirected.get_edgelist())
+    weights = np.asarray(undirected.es["weight"], dtype=float)
+    a, b = membership[edges[:, 0]], membership[edges[:, 1]]
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    between = low != high
+    if not between.any():
+        return np.empty((0, 2), dtype=int), np.empty(0)
+    pairs, inverse = np.unique(np.column_stack([low[between], high[between]]), axis=0, return_inverse=True)
+    return pairs, np.bincount(inverse.ravel(), weights=weights[between])

@@ -1,8 +1,9 @@
-"""Per-account figures and headline reach: small pure functions over the graph.
+"""Per-account figures and reach: small pure functions over the graph.
 
 Potential reach is the plain sum of followers; opportunities to view (OTV)
 per week is followers x posts per week, counting one post a week where the
 rate is unknown. Both count impressions, not people: audiences overlap.
+Placeholders (accounts only named in a relationship) count nowhere.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .community import Partition
@@ -18,22 +20,32 @@ from .compiled import to_igraph
 
 __all__ = [
     "pagerank",
+    "betweenness",
+    "bridges",
     "opportunities_to_view",
     "metrics_table",
     "ReachSummary",
     "reach_summary",
+    "reach_by",
+    "audience_ranges",
     "METRICS_COLUMNS",
     "REACH_CAVEAT",
+    "OUTCOME_CAVEAT",
+    "EXACT_BETWEENNESS_UP_TO",
 ]
 
 METRICS_COLUMNS = (
     "id", "name", "platform", "area", "category", "followers", "community", "community_id",
-    "degree", "pagerank", "in_degree", "out_degree", "posts_per_week", "weekly_otv", "placeholder", "url",
+    "degree", "pagerank", "in_degree", "out_degree", "betweenness", "bridge", "posts_per_week",
+    "posts_per_week_assumed", "weekly_otv", "placeholder", "url",
 )
 REACH_CAVEAT = (
     "Potential reach adds up followers and opportunities to view add up possible impressions "
     "(followers x posts a week); neither counts unique people, because audiences overlap."
 )
+OUTCOME_CAVEAT = "Reach and opportunities to view are outputs, not outcomes: they say who could see a post, not who did."
+EXACT_BETWEENNESS_UP_TO = 3000
+BETWEENNESS_SAMPLE = 500
 
 
 def pagerank(G: nx.DiGraph, *, damping: float = 0.85) -> dict[str, float]:
@@ -45,6 +57,36 @@ def pagerank(G: nx.DiGraph, *, damping: float = 0.85) -> dict[str, float]:
     return dict(zip(nodes, scores))
 
 
+def betweenness(G: nx.DiGraph, *, seed: int = 42, exact_up_to: int = EXACT_BETWEENNESS_UP_TO) -> dict[str, float]:
+    """Normalised betweenness on the undirected, unweighted view (0..1).
+
+    Exact up to ``exact_up_to`` accounts; above, estimated from shortest paths
+    out of a seeded sample of BETWEENNESS_SAMPLE sources and scaled up (Brandes
+    and Pich 2007), which keeps 100,000 accounts to seconds.
+    """
+    count = G.number_of_nodes()
+    if count < 3:
+        return {node: 0.0 for node in G}
+    graph, nodes = to_igraph(G, directed=False)
+    if count <= exact_up_to:
+        raw = np.asarray(graph.betweenness(directed=False))
+    else:
+        sources = np.sort(np.random.default_rng(seed).choice(count, size=BETWEENNESS_SAMPLE, replace=False))
+        raw = np.asarray(graph.betweenness(directed=False, sources=sources.tolist())) * count / BETWEENNESS_SAMPLE
+    pairs = (count - 1) * (count - 2) / 2
+    return dict(zip(nodes, np.round(raw / pairs, 8).tolist()))
+
+
+def bridges(G: nx.DiGraph, partition: Partition) -> dict[str, bool]:
+    """Bridge: linked (either way) to accounts in at least two communities besides its own."""
+    result = {}
+    for node in G:
+        own = partition.membership[node]
+        others = {partition.membership[n] for n in (*G.predecessors(node), *G.successors(node))} - {own}
+        result[node] = len(others) >= 2
+    return result
+
+
 def opportunities_to_view(followers: float | None, posts_per_week: float | None) -> float | None:
     """Weekly OTV of one account; None when followers are unknown."""
     if followers is None:
@@ -53,8 +95,16 @@ def opportunities_to_view(followers: float | None, posts_per_week: float | None)
     return followers * rate
 
 
-def metrics_table(G: nx.DiGraph, partition: Partition, ranks: dict[str, float]) -> pd.DataFrame:
+def metrics_table(
+    G: nx.DiGraph,
+    partition: Partition,
+    ranks: dict[str, float],
+    between: dict[str, float] | None = None,
+    bridging: dict[str, bool] | None = None,
+) -> pd.DataFrame:
     """One row per node, in graph order, with the columns of METRICS_COLUMNS."""
+    between = between or {}
+    bridging = bridging or {}
     in_degree, out_degree = dict(G.in_degree()), dict(G.out_degree())
     rows = []
     for node, data in G.nodes(data=True):
@@ -72,7 +122,10 @@ def metrics_table(G: nx.DiGraph, partition: Partition, ranks: dict[str, float]) 
             "pagerank": round(ranks.get(node, 0.0), 6),
             "in_degree": in_degree[node],
             "out_degree": out_degree[node],
+            "betweenness": between.get(node, 0.0),
+            "bridge": bridging.get(node, False),
             "posts_per_week": data["posts_per_week"],
+            "posts_per_week_assumed": data["posts_per_week"] is None and data["followers"] is not None,
             "weekly_otv": opportunities_to_view(data["followers"], data["posts_per_week"]),
             "placeholder": data["placeholder"],
             "url": data["url"] or "",
@@ -94,6 +147,20 @@ class ReachSummary:
     unknown_followers: int
     assumed_one_post: int
 
+    def sentences(self) -> list[str]:
+        """The figures in words, each with its caveat, as the CLI and the page say them."""
+        lines = [
+            f"Potential reach: {self.potential_reach:,.0f} followers across {self.accounts:,} accounts "
+            f"(a sum of followers, not unique people: audiences overlap)."
+        ]
+        otv = f"Weekly opportunities to view: {self.weekly_otv:,.0f} (followers x posts a week: impressions, not people"
+        if self.assumed_one_post:
+            otv += f"; {self.assumed_one_post:,} accounts with no posting rate counted at one post a week"
+        lines.append(otv + ").")
+        if self.unknown_followers:
+            lines.append(f"{self.unknown_followers:,} accounts have no follower count and add nothing to either figure.")
+        return lines
+
 
 def reach_summary(G: nx.DiGraph) -> ReachSummary:
     accounts = [data for _, data in G.nodes(data=True) if not data["placeholder"]]
@@ -106,3 +173,54 @@ def reach_summary(G: nx.DiGraph) -> ReachSummary:
         unknown_followers=len(accounts) - len(known),
         assumed_one_post=sum(1 for a in known if a["posts_per_week"] is None),
     )
+
+
+def reach_by(metrics: pd.DataFrame, column: str, *, top: int = 3) -> pd.DataFrame:
+    """Accounts, potential reach, weekly OTV and top accounts per value of ``column``.
+
+    Rows by potential reach, largest first; blank values are "Not given".
+    Placeholders are left out.
+    """
+    accounts = metrics[~metrics["placeholder"].astype(bool)].copy()
+    accounts[column] = accounts[column].replace("", "Not given").fillna("Not given")
+    rows = []
+    for value, group in accounts.groupby(column, sort=True):
+        ranked = group.sort_values(["followers", "id"], ascending=[False, True], na_position="last")
+        rows.append({
+            column: value,
+            "accounts": len(group),
+            "potential_reach": int(group["followers"].fillna(0).sum()),
+            "weekly_otv": int(group["weekly_otv"].fillna(0).sum()),
+            "unknown_followers": int(group["followers"].isna().sum()),
+            "top_accounts": "; ".join(ranked["name"].head(top)),
+        })
+    table = pd.DataFrame(rows, columns=[column, "accounts", "potential_reach", "weekly_otv", "unknown_followers",
+                                        "top_accounts"])
+    return table.sort_values(["potential_reach", column], ascending=[False, True]).reset_index(drop=True)
+
+
+def audience_ranges(metrics: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
+    """An honest range for the unique audience of each area whose population is known.
+
+    At least the largest single account's followers (everyone following it
+    is a distinct person); at most the smaller of the sum of followers and
+    the population.
+    """
+    if "population" not in areas.columns:
+        return pd.DataFrame(columns=["area", "population", "audience_at_least", "audience_at_most"])
+    population = {str(a).strip().casefold(): p for a, p in zip(areas["area"], pd.to_numeric(areas["population"], errors="coerce"))
+                  if pd.notna(p)}
+    accounts = metrics[~metrics["placeholder"].astype(bool) & metrics["followers"].notna()]
+    rows = []
+    for area, group in accounts.groupby("area", sort=True):
+        people = population.get(str(area).casefold())
+        if not area or people is None:
+            continue
+        followers = group["followers"].astype(float)
+        rows.append({
+            "area": area,
+            "population": int(people),
+            "audience_at_least": int(min(followers.max(), people)),
+            "audience_at_most": int(min(followers.sum(), people)),
+        })
+    return pd.DataFrame(rows, columns=["area", "population", "audience_at_least", "audience_at_most"])

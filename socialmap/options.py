@@ -6,7 +6,11 @@ from dataclasses import dataclass
 
 from .load import DEFAULT_MAX_BYTES
 
-__all__ = ["MapOptions"]
+LAYOUTS = ("force", "communities", "mindmap", "geo")
+BRANCHES = ("platform", "category")
+AGGREGATES = ("community", "area")
+
+__all__ = ["MapOptions", "LAYOUTS", "BRANCHES", "AGGREGATES"]
 
 
 @dataclass(frozen=True)
@@ -17,7 +21,12 @@ class MapOptions:
     same map). strict: warnings fail the build. resolution: Louvain resolution
     (higher gives more, smaller communities). min_community_size: smaller
     communities are merged into one "other" group. max_bytes: largest input
-    file read.
+    file read. layout: one of LAYOUTS. branch: what the mind map branches
+    on below areas (platform or category). colour_by: "auto" (community when
+    there are links, else category, else platform), "community", or any text
+    column. size_by: followers, weekly_otv, pagerank, degree, betweenness, or
+    any numeric column. aggregate: draw one node per "community" or "area"
+    instead of one per account. region: the mind map's centre (default: title).
     """
 
     title: str = "Social media map"
@@ -26,6 +35,12 @@ class MapOptions:
     resolution: float = 1.0
     min_community_size: int = 3
     max_bytes: int = DEFAULT_MAX_BYTES
+    layout: str = "force"
+    branch: str = "platform"
+    colour_by: str = "auto"
+    size_by: str = "followers"
+    aggregate: str | None = None
+    region: str | None = None
 
     def __post_init__(self) -> None:
         problems = []
@@ -39,5 +54,14 @@ class MapOptions:
             problems.append(f"min_community_size must be a whole number of 1 or more, not {self.min_community_size!r}")
         if not isinstance(self.max_bytes, int) or self.max_bytes < 1:
             problems.append(f"max_bytes must be a positive whole number, not {self.max_bytes!r}")
+        if self.layout not in LAYOUTS:
+            problems.append(f"layout must be one of {', '.join(LAYOUTS)}, not {self.layout!r}")
+        if self.branch not in BRANCHES:
+            problems.append(f"branch must be one of {', '.join(BRANCHES)}, not {self.branch!r}")
+        if self.aggregate not in (None, *AGGREGATES):
+            problems.append(f"aggregate must be one of {', '.join(AGGREGATES)}, not {self.aggregate!r}")
+        for name in ("colour_by", "size_by"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():
+                problems.append(f"{name} must name a column")
         if problems:
             raise ValueError("; ".join(problems))

@@ -8,19 +8,25 @@ from dataclasses import dataclass
 import networkx as nx
 import pandas as pd
 
+from .aggregate import aggregate_graph
+from .areas import read_areas
+from .channels import resolve_colour, resolve_size
 from .community import Partition, detect_communities
-from .errors import Issue, raise_if_errors
+from .errors import Issue, SocialMapError, raise_if_errors
 from .graph import build_graph
-from .layout import community_layout
+from .layout import Layout, compute_layout
 from .load import Source, read_table, source_name
-from .metrics import ReachSummary, metrics_table, pagerank, reach_summary
+from .metrics import (
+    ReachSummary, audience_ranges, betweenness, bridges, metrics_table, pagerank, reach_by, reach_summary,
+)
 from .options import MapOptions
 from .render import PageText, map_payload, render_html
 from .validate import validate_accounts, validate_relationships
 
-__all__ = ["MapResult", "LoadedTables", "load_tables", "build_map", "STAGES"]
+__all__ = ["MapResult", "LoadedTables", "Analysis", "View", "load_tables", "analyse", "view_of", "arrange", "draw",
+           "build_map", "STAGES"]
 
-STAGES = ("load", "validate", "graph", "communities", "layout", "metrics", "render")
+STAGES = ("load", "validate", "graph", "communities", "metrics", "layout", "render")
 Progress = Callable[[str], None]
 
 
@@ -38,16 +44,30 @@ class LoadedTables:
 
 @dataclass(frozen=True)
 class MapResult:
-    """What a build gives: the page, the graph, communities, metrics and warnings."""
+    """What a build gives: the page, the graph, communities, layout, figures and warnings."""
 
     html: str
     graph: nx.DiGraph
     partition: Partition
-    positions: dict[str, tuple[float, float]]
+    layout: Layout
     metrics: pd.DataFrame
     reach: ReachSummary
     issues: tuple[Issue, ...]
     relationship_rows: int
+    areas: pd.DataFrame | None = None
+
+    @property
+    def positions(self) -> dict[str, tuple[float, float]]:
+        return self.layout.positions
+
+    def reach_by(self, column: str) -> pd.DataFrame:
+        """Accounts, potential reach, weekly OTV and top accounts per area, platform, category or community."""
+        return reach_by(self.metrics, column)
+
+    def audience(self) -> pd.DataFrame:
+        """Unique-audience range per area whose population is known (needs an areas table)."""
+        return audience_ranges(self.metrics, self.areas) if self.areas is not None else audience_ranges(
+            self.metrics, pd.DataFrame(columns=["area"]))
 
 
 def _no_progress(stage: str) -> None:
@@ -90,17 +110,82 @@ def load_tables(
     )
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """The accounts as a graph, with communities and figures: the costly, cacheable part."""
+
+    tables: LoadedTables
+    graph: nx.DiGraph
+    partition: Partition
+    metrics: pd.DataFrame
+    reach: ReachSummary
+
+
+@dataclass(frozen=True)
+class View:
+    """What is drawn: the accounts themselves, or one node per group (the overview)."""
+
+    graph: nx.DiGraph
+    partition: Partition
+    metrics: pd.DataFrame
+
+
+def analyse(tables: LoadedTables, *, options: MapOptions = MapOptions(), progress: Progress = _no_progress) -> Analysis:
+    """Graph, communities and per-account figures; depends on the files, seed and resolution only."""
+    progress("graph")
+    G = build_graph(tables.accounts, tables.relationships)
+    progress("communities")
+    partition = detect_communities(
+        G, resolution=options.resolution, min_size=options.min_community_size, seed=options.seed
+    )
+    progress("metrics")
+    metrics = metrics_table(G, partition, pagerank(G), betweenness(G, seed=options.seed), bridges(G, partition))
+    return Analysis(tables, G, partition, metrics, reach_summary(G))
+
+
+def view_of(analysis: Analysis, aggregate: str | None) -> View:
+    """The accounts, or with ``aggregate`` ("community" or "area") the overview of groups."""
+    if aggregate is None:
+        return View(analysis.graph, analysis.partition, analysis.metrics)
+    overview, groups = aggregate_graph(analysis.graph, analysis.partition, aggregate)
+    return View(overview, groups, metrics_table(overview, groups, pagerank(overview)))
+
+
+def arrange(view: View, *, options: MapOptions = MapOptions(), areas: pd.DataFrame | None = None) -> Layout:
+    """Positions of what is drawn; depends on the layout options and seed, not on colour or size."""
+    return compute_layout(
+        view.graph, view.partition, name=options.layout, branch=options.branch,
+        region=options.region or options.title, areas=areas, seed=options.seed,
+    )
+
+
+def draw(analysis: Analysis, view: View, layout: Layout, *, options: MapOptions = MapOptions()) -> str:
+    """The page: colour, size and words on top of a computed layout."""
+    try:
+        colour = resolve_colour(view.graph, view.partition, options.colour_by)
+        size = resolve_size(view.graph, view.metrics, options.size_by)
+    except ValueError as error:
+        raise SocialMapError(analysis.tables.accounts_file, None, None, str(error)) from None
+    text = PageText(options.title, _subtitle(analysis))
+    payload = map_payload(view.graph, view.partition, layout, text, colour=colour, size=size,
+                          faint_links=options.layout == "mindmap")
+    return render_html(payload)
+
+
 def build_map(
     accounts: Source,
     relationships: Source | None = None,
     *,
+    areas: Source | pd.DataFrame | None = None,
     options: MapOptions = MapOptions(),
     progress: Progress = _no_progress,
 ) -> MapResult:
     """Build the whole map from an accounts file and an optional relationships file.
 
     ``accounts`` and ``relationships`` may be paths, :class:`InputFile`
-    (name and bytes) or DataFrames. Raises SocialMapError for bad input.
+    (name and bytes) or DataFrames; ``areas`` is an optional table of area
+    centroids and populations (see mapdata/areas.csv). Raises
+    SocialMapError for bad input.
 
     Examples
     --------
@@ -108,24 +193,19 @@ def build_map(
     >>> result.metrics.head()  # doctest: +SKIP
     """
     tables = load_tables(accounts, relationships, options=options, progress=progress)
-    progress("graph")
-    G = build_graph(tables.accounts, tables.relationships)
-    progress("communities")
-    partition = detect_communities(
-        G, resolution=options.resolution, min_size=options.min_community_size, seed=options.seed
-    )
+    areas_table = read_areas(areas) if areas is not None else None
+    analysis = analyse(tables, options=options, progress=progress)
+    view = view_of(analysis, options.aggregate)
     progress("layout")
-    positions = community_layout(G, partition, seed=options.seed)
-    progress("metrics")
-    metrics = metrics_table(G, partition, pagerank(G))
-    reach = reach_summary(G)
+    layout = arrange(view, options=options, areas=areas_table)
     progress("render")
-    subtitle = _subtitle(reach, G, tables)
-    html = render_html(map_payload(G, partition, positions, PageText(options.title, subtitle)))
-    return MapResult(html, G, partition, positions, metrics, reach, tables.issues, tables.relationship_rows)
+    html = draw(analysis, view, layout, options=options)
+    return MapResult(html, analysis.graph, analysis.partition, layout, analysis.metrics, analysis.reach,
+                     tables.issues, tables.relationship_rows, areas_table)
 
 
-def _subtitle(reach: ReachSummary, G: nx.DiGraph, tables: LoadedTables) -> str:
+def _subtitle(analysis: Analysis) -> str:
+    reach, G, tables = analysis.reach, analysis.graph, analysis.tables
     parts = [f"{reach.accounts:,} accounts", f"{G.number_of_edges():,} links"]
     if reach.platforms:
         parts.append(f"{reach.platforms} platforms")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,14 +21,13 @@ import jinja2
 import networkx as nx
 from markupsafe import Markup
 
+from .channels import ColourChannel, SizeChannel
 from .community import Partition
+from .layout import Layout
 from .metrics import REACH_CAVEAT
 
-__all__ = ["PALETTE", "OTHER_COLOUR", "map_payload", "render_html", "tooltip_text", "PageText"]
+__all__ = ["map_payload", "render_html", "tooltip_text", "PageText"]
 
-# Paul Tol's "muted" qualitative scheme: distinct for colour-blind readers.
-PALETTE = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499")
-OTHER_COLOUR = "#BBBBBB"
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
 
 
@@ -65,66 +64,65 @@ def tooltip_text(data: dict, community: str) -> str:
     return "\n".join(lines)
 
 
-def _node_value(followers: float | None, smallest: float) -> float:
-    """Size of a dot: log of followers; unknown draws as the smallest."""
-    return round(math.log10(1 + followers), 3) if followers is not None else smallest
-
-
-def _legend(partition: Partition) -> tuple[list[dict], list[int]]:
-    """Legend entries and, per community, its entry: palette order, then one grey "other"."""
-    sizes = partition.sizes()
-    coloured = [n for n in range(len(partition.names)) if n != partition.other][: len(PALETTE)]
-    entries = [{"label": partition.names[n], "color": PALETTE[i], "count": sizes[n]} for i, n in enumerate(coloured)]
-    entry_of = {n: i for i, n in enumerate(coloured)}
-    rest = [n for n in range(len(partition.names)) if n not in entry_of]
-    if rest:
-        label = partition.names[rest[0]] if rest == [partition.other] else f"Other communities ({len(rest)})"
-        entries.append({"label": label, "color": OTHER_COLOUR, "count": sum(sizes[n] for n in rest)})
-        entry_of.update({n: len(entries) - 1 for n in rest})
-    return entries, [entry_of[n] for n in range(len(partition.names))]
-
-
 def map_payload(
-    G: nx.DiGraph, partition: Partition, positions: dict[str, tuple[float, float]], text: PageText
+    G: nx.DiGraph,
+    partition: Partition,
+    layout: Layout,
+    text: PageText,
+    *,
+    colour: ColourChannel,
+    size: SizeChannel,
+    faint_links: bool = False,
 ) -> dict:
     """Everything the page needs, as plain lists (columnar, to keep the file small)."""
-    legend, entry_of = _legend(partition)
     nodes = list(G.nodes)
     index = {node: position for position, node in enumerate(nodes)}
-    known = [d["followers"] for _, d in G.nodes(data=True) if d["followers"] is not None]
-    smallest = round(math.log10(1 + min(known)), 3) if known else 0.0
     columns: dict[str, list] = {name: [] for name in ("key", "handle", "label", "x", "y", "value", "group", "title", "url")}
     placeholders = []
     for position, (node, data) in enumerate(G.nodes(data=True)):
-        community = partition.membership[node]
-        x, y = positions[node]
+        x, y = layout.positions[node]
         columns["key"].append(node)
         columns["handle"].append(data["id"])
         columns["label"].append(data["name"] or data["id"])
         columns["x"].append(x)
         columns["y"].append(y)
-        columns["value"].append(_node_value(data["followers"], smallest))
-        columns["group"].append(entry_of[community])
-        columns["title"].append(tooltip_text(data, partition.names[community]))
+        columns["value"].append(size.value[node])
+        columns["group"].append(colour.entry[node])
+        columns["title"].append(tooltip_text(data, partition.names[partition.membership[node]]))
         columns["url"].append(data["url"] or "")
         if data["placeholder"]:
             placeholders.append(position)
     columns["placeholder"] = placeholders
-    columns["major"] = _major_accounts(G, partition, index)
+    columns["major"] = _major_accounts(nodes, colour, size)
     edges = {"from": [], "to": [], "weight": []}
     for source, target, weight in G.edges(data="weight", default=1.0):
         edges["from"].append(index[source])
         edges["to"].append(index[target])
         edges["weight"].append(weight)
-    return {"title": text.title, "subtitle": text.subtitle, "legend": legend, "nodes": columns, "edges": edges}
+    return {
+        "title": text.title,
+        "subtitle": text.subtitle,
+        "legend": list(colour.legend),
+        "key": [colour.description, size.description],
+        "nodes": columns,
+        "edges": edges,
+        "faintLinks": faint_links,
+        "hubs": [{"key": h.key, "label": h.label, "kind": h.kind, "x": h.x, "y": h.y} for h in layout.hubs],
+        "tree": {"from": [a for a, _ in layout.tree_links], "to": [b for _, b in layout.tree_links]},
+        "regions": [{"label": r.label, "x": r.x, "y": r.y, "width": r.width, "height": r.height}
+                    for r in layout.regions],
+    }
 
 
-def _major_accounts(G: nx.DiGraph, partition: Partition, index: dict[str, int], per_community: int = 3) -> list[int]:
-    """Positions of each community's largest accounts: their labels show at every zoom."""
-    major = []
-    for members in partition.groups():
-        ranked = sorted(members, key=lambda node: -(G.nodes[node]["followers"] or 0))
-        major.extend(index[node] for node in ranked[:per_community])
+def _major_accounts(nodes: list[str], colour: ColourChannel, size: SizeChannel, per_group: int = 3) -> list[int]:
+    """Positions of each colour group's largest accounts: their labels show at every zoom."""
+    ranked = sorted(range(len(nodes)), key=lambda i: (colour.entry[nodes[i]], -size.value[nodes[i]], i))
+    major, seen = [], Counter()
+    for i in ranked:
+        group = colour.entry[nodes[i]]
+        if seen[group] < per_group:
+            major.append(i)
+            seen[group] += 1
     return sorted(major)
 
 
@@ -167,6 +165,7 @@ def render_html(payload: dict) -> str:
     return _environment().get_template("map.html.j2").render(
         title=payload["title"],
         subtitle=payload["subtitle"],
+        key=payload["key"],
         caveat=REACH_CAVEAT,
         version=__version__,
         payload=payload,

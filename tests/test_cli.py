@@ -21,7 +21,14 @@ def test_build_sample_writes_map_and_metrics(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"{out}: 223 accounts, 1,137 relationships (")
     assert lines[0].endswith(" communities, 0 warnings")
-    assert lines[1] == f"{metrics}: 223 rows of figures, one per account"
+    assert lines[1:4] == [
+        "  Potential reach: 1,669,629 followers across 223 accounts (a sum of followers, not unique people: "
+        "audiences overlap).",
+        "  Weekly opportunities to view: 25,270,490 (followers x posts a week: impressions, not people; "
+        "35 accounts with no posting rate counted at one post a week).",
+        "  17 accounts have no follower count and add nothing to either figure.",
+    ]
+    assert lines[4] == f"{metrics}: 223 rows of figures, one per account"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     rows = list(csv.DictReader(io.StringIO(metrics.read_text(encoding="utf-8"))))
     assert len(rows) == 223

@@ -1,43 +1,53 @@
-"""Layout: finite, deterministic, no accounts on top of each other, communities apart (issue 4)."""
-
-import math
+"""Layouts: finite, deterministic, no accounts on top of each other, each true to its idea (issues 4, 6)."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from socialmap.community import detect_communities
 from socialmap.graph import build_graph
-from socialmap.layout import NODE_SPACING, community_layout
+from socialmap.layout import LAYOUTS, NODE_SPACING, compute_layout
 from socialmap.pipeline import load_tables
-from tests.conftest import SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
+from tests.conftest import ROOT, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 from tests.networks import NETWORKS, as_tables
 
+AREAS = pd.read_csv(ROOT / "mapdata" / "areas.csv")
 
-def _laid_out(accounts, relationships=None, seed=42):
+
+def _laid_out(accounts, relationships=None, *, layout="force", seed=42, **options):
     tables = load_tables(accounts, relationships)
     G = build_graph(tables.accounts, tables.relationships)
     partition = detect_communities(G, seed=seed)
-    return G, partition, community_layout(G, partition, seed=seed)
+    return G, partition, compute_layout(G, partition, name=layout, seed=seed, areas=AREAS, **options)
 
 
-@pytest.mark.parametrize("name", sorted(NETWORKS))
-def test_every_account_gets_a_finite_position_of_its_own(name):
-    G, _, positions = _laid_out(*as_tables(NETWORKS[name]()))
-    assert set(positions) == set(G)
+def _closest_pair(positions):
     points = np.array(list(positions.values()))
-    assert np.isfinite(points).all()
     gaps = np.sqrt(((points[:, None] - points[None]) ** 2).sum(axis=2)) + np.eye(len(points)) * 1e9
-    assert gaps.min() > 1.0
+    return gaps.min()
 
 
-def test_same_seed_same_positions():
-    assert _laid_out(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS)[2] == _laid_out(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS)[2]
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("name", sorted(NETWORKS))
+def test_every_account_gets_a_finite_position_of_its_own(name, layout):
+    G, _, result = _laid_out(*as_tables(NETWORKS[name]()), layout=layout)
+    assert set(result.positions) == set(G)
+    assert np.isfinite(np.array(list(result.positions.values()))).all()
+    assert _closest_pair(result.positions) > 1.0
 
 
-def test_communities_are_visibly_apart():
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_sample_layouts_are_deterministic_and_spread(layout):
+    first = _laid_out(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, layout=layout)[2]
+    again = _laid_out(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, layout=layout)[2]
+    assert first == again
+    assert _closest_pair(first.positions) > 1.0
+
+
+def test_force_puts_communities_visibly_apart():
     """Each community's accounts sit closer to their own centre than to any other community's."""
-    G, partition, positions = _laid_out(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS)
-    groups = [np.array([positions[n] for n in members]) for members in partition.groups()]
+    G, partition, result = _laid_out(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS)
+    groups = [np.array([result.positions[n] for n in members]) for members in partition.groups()]
     centres = np.array([group.mean(axis=0) for group in groups])
     for number, group in enumerate(groups):
         distances = np.sqrt(((group[:, None, :] - centres[None]) ** 2).sum(axis=2))
@@ -45,8 +55,68 @@ def test_communities_are_visibly_apart():
 
 
 def test_accounts_without_relationships_are_spread_not_stacked():
-    G, _, positions = _laid_out(SAMPLE_ACCOUNTS)
-    points = np.array(list(positions.values()))
-    gaps = np.sqrt(((points[:, None] - points[None]) ** 2).sum(axis=2)) + np.eye(len(points)) * 1e9
-    assert gaps.min() >= NODE_SPACING / 2
-    assert math.isclose(points.mean(axis=0)[0], 0, abs_tol=NODE_SPACING * 5)
+    _, _, result = _laid_out(SAMPLE_ACCOUNTS)
+    assert _closest_pair(result.positions) >= NODE_SPACING / 2
+
+
+def test_mindmap_holds_every_account_under_region_area_and_branch():
+    G, _, result = _laid_out(SAMPLE_ACCOUNTS, layout="mindmap", region="Derby and Derbyshire")
+    assert set(result.positions) == set(G)
+    kinds = {hub.key: hub.kind for hub in result.hubs}
+    assert not set(kinds) & set(G), "hubs are not accounts"
+    assert [hub.label for hub in result.hubs if hub.kind == "region"] == ["Derby and Derbyshire"]
+    areas = {hub.label for hub in result.hubs if hub.kind == "area"}
+    assert areas == {G.nodes[n]["area"] for n in G}
+    parent = {child: parent for parent, child in result.tree_links}
+    for node in G:  # account -> branch -> area -> region
+        branch = parent[node]
+        assert kinds[branch] == "branch"
+        assert kinds[parent[branch]] == "area" and kinds[parent[parent[branch]]] == "region"
+    # branch hubs carry the platform of their accounts
+    labels = {hub.key: hub.label for hub in result.hubs}
+    assert all(labels[parent[n]] == G.nodes[n]["platform"] for n in G)
+
+
+def test_mindmap_can_branch_on_category():
+    G, _, result = _laid_out(SAMPLE_ACCOUNTS, layout="mindmap", branch="category")
+    parent = {child: parent for parent, child in result.tree_links}
+    labels = {hub.key: hub.label for hub in result.hubs}
+    assert all(labels[parent[n]] == G.nodes[n]["category"] for n in G)
+
+
+def test_group_in_a_box_keeps_each_community_inside_its_box():
+    G, partition, result = _laid_out(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, layout="communities")
+    assert [box.label for box in result.regions] == list(partition.names)
+    for box, members in zip(result.regions, partition.groups()):
+        for node in members:
+            x, y = result.positions[node]
+            assert box.x <= x <= box.x + box.width and box.y <= y <= box.y + box.height
+    # boxes do not overlap
+    for i, a in enumerate(result.regions):
+        for b in result.regions[i + 1:]:
+            overlap_x = min(a.x + a.width, b.x + b.width) - max(a.x, b.x)
+            overlap_y = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
+            assert overlap_x <= 0.5 or overlap_y <= 0.5
+
+
+def test_geo_keeps_north_up_and_groups_accounts_round_their_area():
+    G, _, result = _laid_out(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, layout="geo")
+    by_area = {}
+    for node, (x, y) in result.positions.items():
+        by_area.setdefault(G.nodes[node]["area"], []).append((x, y))
+    centre = {area: np.mean(points, axis=0) for area, points in by_area.items()}
+    # canvas y grows downwards: High Peak and Chesterfield (north) above South Derbyshire (south)
+    assert centre["High Peak"][1] < centre["South Derbyshire"][1]
+    assert centre["Chesterfield"][1] < centre["Derby"][1]
+    # High Peak (west) left of Erewash (east)
+    assert centre["High Peak"][0] < centre["Erewash"][0]
+    assert {hub.label for hub in result.hubs} == set(by_area)
+
+
+def test_geo_without_places_lines_areas_up_and_says_so():
+    accounts = pd.DataFrame({"id": ["a", "b", "c"], "area": ["Atlantis", "Atlantis", "Lyonesse"]})
+    tables = load_tables(accounts)
+    G = build_graph(tables.accounts, None)
+    result = compute_layout(G, detect_communities(G), name="geo")
+    assert {hub.label for hub in result.hubs} == {"Atlantis (place unknown)", "Lyonesse (place unknown)"}
+    assert _closest_pair(result.positions) > 1.0

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from socialmap import MapOptions, build_map
-from socialmap.render import PALETTE
+from socialmap.channels import PALETTE
 from tests.conftest import SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'

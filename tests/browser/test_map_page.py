@@ -18,7 +18,7 @@ import networkx as nx
 import pytest
 
 from socialmap import MapOptions, build_map
-from socialmap.render import PageText, map_payload
+from socialmap.channels import resolve_colour
 
 pytestmark = pytest.mark.browser
 
@@ -309,7 +309,7 @@ def test_search_selects_account_and_reports_no_match(sample_map, open_map):
 
 def test_legend_lists_every_community_and_counts_every_account(sample_map, open_map):
     result = sample_map.result
-    legend = map_payload(result.graph, result.partition, result.positions, PageText(SAMPLE_TITLE))["legend"]
+    legend = list(resolve_colour(result.graph, result.partition).legend)
     page, log = open_map(sample_map.path)
 
     items = page.locator("#sm-legend-items li")

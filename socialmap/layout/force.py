@@ -1,0 +1,92 @@
+"""The "force" layout: force-directed, with communities pulled apart.
+
+Each community is laid out on its own with igraph's Fruchterman-Reingold
+(a sunflower for groups without inner links); then the communities, as
+discs, are placed by a force-directed layout of the graph of communities
+(linked communities close) and pushed apart until no two overlap. This beat
+a single global force layout on both speed and separation on the bench
+(bench/RESULTS.md, "force layout").
+"""
+
+from __future__ import annotations
+
+import math
+
+import igraph as ig
+import networkx as nx
+import numpy as np
+
+from ..community import Partition
+from ..compiled import group_links, seeded, to_igraph
+from .base import NODE_SPACING, Layout, as_positions, pack_discs, pull_in_outliers, sunflower
+
+__all__ = ["force_layout", "community_groups_force"]
+
+_DISC_GAP = 0.75 * NODE_SPACING
+
+
+def force_layout(G: nx.DiGraph, partition: Partition, *, seed: int = 42) -> Layout:
+    """Positions for every account; deterministic for a given seed."""
+    if G.number_of_nodes() == 0:
+        return Layout({})
+    undirected, nodes = to_igraph(G, directed=False)
+    index = {node: position for position, node in enumerate(nodes)}
+    groups = [[index[node] for node in members] for members in partition.groups()]
+    rng = np.random.default_rng(seed)
+    with seeded(seed):
+        local = community_groups_force(undirected, groups, rng, unlinked={partition.other})
+        radii = np.array([_radius(points) for points in local]) + _DISC_GAP / 2
+        centres = pack_discs(_linked_centres(undirected, groups, radii, rng), radii)
+    positions = np.zeros((len(nodes), 2))
+    for members, points, centre in zip(groups, local, centres):
+        positions[members] = points + centre
+    return Layout(as_positions(nodes, positions))
+
+
+def community_groups_force(
+    undirected: ig.Graph, groups: list[list[int]], rng: np.random.Generator, *, unlinked: set = frozenset()
+) -> list[np.ndarray]:
+    """A local layout (centred on 0) for each group of vertex indices."""
+    local = []
+    for number, members in enumerate(groups):
+        subgraph = undirected.induced_subgraph(members, implementation="create_from_scratch")
+        plain = number in unlinked or subgraph.ecount() == 0 or len(members) < 4
+        local.append(sunflower(len(members)) if plain else _force(subgraph, rng))
+    return local
+
+
+def _force(subgraph: ig.Graph, rng: np.random.Generator) -> np.ndarray:
+    """Fruchterman-Reingold on one community, scaled to NODE_SPACING per account."""
+    count = subgraph.vcount()
+    start = rng.uniform(-1, 1, size=(count, 2)) * math.sqrt(count)
+    layout = subgraph.layout_fruchterman_reingold(
+        weights="weight", niter=300, seed=start.tolist(), grid="grid" if count > 1000 else "nogrid"
+    )
+    points = np.asarray(layout.coords, dtype=float)
+    points -= np.median(points, axis=0)
+    radius = np.sqrt((points**2).sum(axis=1))
+    target = NODE_SPACING * 0.75 * math.sqrt(count)
+    points *= target / (np.percentile(radius, 90) or 1.0)
+    return pull_in_outliers(points, cap=1.15 * target)
+
+
+def _radius(points: np.ndarray) -> float:
+    return float(np.sqrt((points**2).sum(axis=1)).max()) + NODE_SPACING / 2
+
+
+def _linked_centres(undirected: ig.Graph, groups: list[list[int]], radii: np.ndarray, rng) -> np.ndarray:
+    """Starting centres: a force layout of the communities, linked ones close."""
+    count = len(groups)
+    if count == 1:
+        return np.zeros((1, 2))
+    membership = np.empty(undirected.vcount(), dtype=int)
+    for number, members in enumerate(groups):
+        membership[members] = number
+    pairs, weights = group_links(undirected, membership)
+    quotient = ig.Graph(n=count, edges=pairs.tolist(), directed=False)
+    quotient.es["weight"] = weights.tolist()
+    start = rng.uniform(-1, 1, size=(count, 2))
+    coords = np.asarray(quotient.layout_fruchterman_reingold(weights="weight", niter=500, seed=start.tolist()).coords)
+    coords -= coords.mean(axis=0)
+    spread = np.sqrt((coords**2).sum(axis=1)).max() or 1.0
+    return coords * (np.sqrt((radii**2).sum()) / spread)
