@@ -371,3 +371,42 @@ def test_many_links_are_drawn_fast_and_highlight_the_selected_account(tmp_path, 
     highlighted = page.evaluate(darkness, max(built.graph, key=built.graph.degree))
     assert highlighted > plain * 1.01, "selecting an account darkens its links"
     assert log.errors == []
+
+
+# --- 10. every layout opens and draws; the mind map's hubs are not accounts ----
+
+@pytest.mark.parametrize("layout", ["force", "communities", "mindmap", "geo"])
+def test_every_layout_draws_every_account(tmp_path, open_map, layout):
+    result = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=ROOT / "mapdata" / "areas.csv",
+                       options=MapOptions(title=SAMPLE_TITLE, layout=layout))
+    path = tmp_path / f"{layout}.html"
+    path.write_text(result.html, encoding="utf-8")
+    page, log = open_map(path)
+    _assert_draws_every_account(page, result.graph, min_share=0.01)
+    assert log.network_requests() == [] and log.errors == []
+
+
+def test_relationship_free_mind_map_draws_hubs_but_counts_only_accounts(tmp_path, open_map):
+    result = build_map(SAMPLE_ACCOUNTS, options=MapOptions(title="Derby and Derbyshire", layout="mindmap"))
+    path = tmp_path / "mindmap.html"
+    path.write_text(result.html, encoding="utf-8")
+    page, log = open_map(path)
+    state = _assert_draws_every_account(page, result.graph, min_share=0.01)
+    assert len(state["ids"]) == 223 and state["edgeCount"] == 0
+    legend_total = sum(int(t.replace(",", "")) for t in page.locator("#sm-legend-items .sm-count").all_text_contents())
+    assert legend_total == 223
+    # the region hub is drawn in the middle of the map: dark pixels under the centre of the canvas
+    centre_darkness = page.evaluate(
+        """() => {
+          const {network} = window.socialmap;
+          const dom = network.canvasToDOM({x: 0, y: 0});
+          const canvas = document.querySelector('#sm-map canvas');
+          const ratio = canvas.width / canvas.clientWidth;
+          const block = canvas.getContext('2d').getImageData(Math.round(dom.x * ratio) - 7, Math.round(dom.y * ratio) - 7, 15, 15).data;
+          let dark = 0;
+          for (let i = 0; i < block.length; i += 4) dark += 765 - block[i] - block[i + 1] - block[i + 2];
+          return dark / (block.length / 4);
+        }"""
+    )
+    assert centre_darkness > 300, "the region's dark label box sits at the centre"
+    assert log.errors == []
