@@ -67,6 +67,14 @@ def main() -> None:
 @click.option("--areas", "areas_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Areas table (area, lat, lon, population) for the geo layout and audience ranges.")
 @click.option("--region", default=None, help="Label of the mind map's centre (default: the title).")
+@click.option("--platform", "only_platforms", multiple=True, help="Show only this platform (repeat for more).")
+@click.option("--area", "only_areas", multiple=True, help="Show only this area (repeat for more).")
+@click.option("--category", "only_categories", multiple=True, help="Show only this category (repeat for more).")
+@click.option("--min-followers", "min_followers", type=click.FloatRange(min=0), default=None,
+              help="Show only accounts with at least this many followers.")
+@click.option("--focus", default=None, help="Show one account (id or name) and its neighbourhood.")
+@click.option("--steps", "focus_steps", type=click.IntRange(1, 2), default=1, show_default=True,
+              help="How many links out from the focus account to show.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 def build(accounts: Path, relationships: Path | None, output: Path, metrics_path: Path | None,
           areas_path: Path | None, **settings) -> None:
@@ -89,8 +97,9 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
     output.write_text(result.html, encoding="utf-8")
     reach = result.reach
     placeholders = result.graph.number_of_nodes() - reach.accounts
+    shown = f"{reach.accounts:,} of {result.all_accounts:,}" if result.all_accounts != reach.accounts else f"{reach.accounts:,}"
     click.echo(
-        f"{output}: {reach.accounts:,} accounts"
+        f"{output}: {shown} accounts"
         + (f" (+{placeholders:,} placeholders)" if placeholders else "")
         + f", {result.relationship_rows:,} relationships ({result.graph.number_of_edges():,} links),"
         f" {len(result.partition.names):,} communities, {len(warnings):,} warnings"

@@ -27,6 +27,9 @@ class MapOptions:
     column. size_by: followers, weekly_otv, pagerank, degree, betweenness, or
     any numeric column. aggregate: draw one node per "community" or "area"
     instead of one per account. region: the mind map's centre (default: title).
+    only_platforms, only_areas, only_categories, min_followers: show only the
+    accounts that match (empty: all). focus: show one account (id or name)
+    and those within focus_steps (1 or 2) links of it.
     """
 
     title: str = "Social media map"
@@ -41,6 +44,12 @@ class MapOptions:
     size_by: str = "followers"
     aggregate: str | None = None
     region: str | None = None
+    only_platforms: tuple[str, ...] = ()
+    only_areas: tuple[str, ...] = ()
+    only_categories: tuple[str, ...] = ()
+    min_followers: float | None = None
+    focus: str | None = None
+    focus_steps: int = 1
 
     def __post_init__(self) -> None:
         problems = []
@@ -60,8 +69,21 @@ class MapOptions:
             problems.append(f"branch must be one of {', '.join(BRANCHES)}, not {self.branch!r}")
         if self.aggregate not in (None, *AGGREGATES):
             problems.append(f"aggregate must be one of {', '.join(AGGREGATES)}, not {self.aggregate!r}")
+        for name in ("only_platforms", "only_areas", "only_categories"):
+            if not isinstance(getattr(self, name), tuple):
+                problems.append(f"{name} must be a tuple of names")
+        if self.min_followers is not None and (not isinstance(self.min_followers, int | float) or self.min_followers < 0):
+            problems.append(f"min_followers must be a number of 0 or more, not {self.min_followers!r}")
+        if self.focus_steps not in (1, 2):
+            problems.append(f"focus_steps must be 1 or 2, not {self.focus_steps!r}")
         for name in ("colour_by", "size_by"):
             if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():
                 problems.append(f"{name} must name a column")
         if problems:
             raise ValueError("; ".join(problems))
+
+    @property
+    def filters_anything(self) -> bool:
+        """Whether some accounts may be left out of the drawing."""
+        return bool(self.only_platforms or self.only_areas or self.only_categories
+                    or self.min_followers is not None or self.focus)

@@ -13,6 +13,7 @@ from .areas import read_areas
 from .channels import resolve_colour, resolve_size
 from .community import Partition, detect_communities
 from .errors import Issue, SocialMapError, raise_if_errors
+from .filters import NoSuchAccount, restrict_layout, selected_accounts
 from .graph import build_graph
 from .layout import Layout, compute_layout
 from .load import Source, read_table, source_name
@@ -55,6 +56,7 @@ class MapResult:
     issues: tuple[Issue, ...]
     relationship_rows: int
     areas: pd.DataFrame | None = None
+    all_accounts: int | None = None  # before filters
 
     @property
     def positions(self) -> dict[str, tuple[float, float]]:
@@ -128,6 +130,7 @@ class View:
     graph: nx.DiGraph
     partition: Partition
     metrics: pd.DataFrame
+    accounts: nx.DiGraph  # the accounts it stands for (all, or those the filters keep)
 
 
 def analyse(tables: LoadedTables, *, options: MapOptions = MapOptions(), progress: Progress = _no_progress) -> Analysis:
@@ -143,12 +146,37 @@ def analyse(tables: LoadedTables, *, options: MapOptions = MapOptions(), progres
     return Analysis(tables, G, partition, metrics, reach_summary(G))
 
 
-def view_of(analysis: Analysis, aggregate: str | None) -> View:
-    """The accounts, or with ``aggregate`` ("community" or "area") the overview of groups."""
+def shown_accounts(analysis: Analysis, options: MapOptions) -> set[str] | None:
+    """The accounts the filters keep, or None when nothing is filtered."""
+    if not options.filters_anything:
+        return None
+    try:
+        return selected_accounts(
+            analysis.graph, platforms=options.only_platforms, areas=options.only_areas,
+            categories=options.only_categories, min_followers=options.min_followers,
+            focus=options.focus, steps=options.focus_steps,
+        )
+    except NoSuchAccount as error:
+        raise SocialMapError(analysis.tables.accounts_file, None, "id", str(error)) from None
+
+
+def view_of(analysis: Analysis, aggregate: str | None, shown: set[str] | None = None) -> View:
+    """The accounts, or with ``aggregate`` ("community" or "area") the overview of the shown groups."""
     if aggregate is None:
-        return View(analysis.graph, analysis.partition, analysis.metrics)
-    overview, groups = aggregate_graph(analysis.graph, analysis.partition, aggregate)
-    return View(overview, groups, metrics_table(overview, groups, pagerank(overview)))
+        return View(analysis.graph, analysis.partition, analysis.metrics, analysis.graph)
+    graph = analysis.graph if shown is None else analysis.graph.subgraph(shown)
+    overview, groups = aggregate_graph(graph, analysis.partition, aggregate)
+    return View(overview, groups, metrics_table(overview, groups, pagerank(overview)), graph)
+
+
+def restrict(view: View, layout: Layout, shown: set[str]) -> tuple[View, Layout]:
+    """Only the shown accounts of an account view, at the places the whole map gave them."""
+    graph = view.graph.subgraph(n for n in view.graph if n in shown).copy()
+    partition = view.partition
+    names = {node: partition.names[partition.membership[node]] for node in graph}
+    kept = Partition({n: partition.membership[n] for n in graph}, partition.names, partition.other)
+    metrics = view.metrics[[node in shown for node in view.graph]].reset_index(drop=True)
+    return View(graph, kept, metrics, graph), restrict_layout(layout, view.graph, shown, names)
 
 
 def arrange(view: View, *, options: MapOptions = MapOptions(), areas: pd.DataFrame | None = None) -> Layout:
@@ -166,7 +194,7 @@ def draw(analysis: Analysis, view: View, layout: Layout, *, options: MapOptions 
         size = resolve_size(view.graph, view.metrics, options.size_by)
     except ValueError as error:
         raise SocialMapError(analysis.tables.accounts_file, None, None, str(error)) from None
-    text = PageText(options.title, _subtitle(analysis))
+    text = PageText(options.title, _subtitle(analysis, view.accounts))
     payload = map_payload(view.graph, view.partition, layout, text, colour=colour, size=size,
                           faint_links=options.layout == "mindmap")
     return render_html(payload)
@@ -195,18 +223,27 @@ def build_map(
     tables = load_tables(accounts, relationships, options=options, progress=progress)
     areas_table = read_areas(areas) if areas is not None else None
     analysis = analyse(tables, options=options, progress=progress)
-    view = view_of(analysis, options.aggregate)
+    shown = shown_accounts(analysis, options)
+    view = view_of(analysis, options.aggregate, shown)
     progress("layout")
     layout = arrange(view, options=options, areas=areas_table)
+    if shown is not None and options.aggregate is None:
+        view, layout = restrict(view, layout, shown)
     progress("render")
     html = draw(analysis, view, layout, options=options)
-    return MapResult(html, analysis.graph, analysis.partition, layout, analysis.metrics, analysis.reach,
-                     tables.issues, tables.relationship_rows, areas_table)
+    graph = view.accounts
+    metrics = analysis.metrics if shown is None else analysis.metrics[
+        [node in shown for node in analysis.graph]].reset_index(drop=True)
+    return MapResult(html, graph, analysis.partition, layout, metrics, reach_summary(graph),
+                     tables.issues, tables.relationship_rows, areas_table, analysis.reach.accounts)
 
 
-def _subtitle(analysis: Analysis) -> str:
-    reach, G, tables = analysis.reach, analysis.graph, analysis.tables
+def _subtitle(analysis: Analysis, G: nx.DiGraph) -> str:
+    tables = analysis.tables
+    reach = reach_summary(G)
     parts = [f"{reach.accounts:,} accounts", f"{G.number_of_edges():,} links"]
+    if reach.accounts < analysis.reach.accounts:
+        parts[0] = f"{reach.accounts:,} of {analysis.reach.accounts:,} accounts shown"
     if reach.platforms:
         parts.append(f"{reach.platforms} platforms")
     parts.append(f"potential reach {reach.potential_reach:,.0f} followers")

@@ -30,6 +30,7 @@ class Hub:
     kind: str  # region | area | branch
     x: float
     y: float
+    group: str = ""  # the area it labels (geo): shown only while that area has accounts shown
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Region:
     y: float
     width: float
     height: float
+    group: str = ""  # the community it holds: shown only while that community has accounts shown
 
 
 @dataclass(frozen=True)

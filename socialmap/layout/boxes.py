@@ -59,10 +59,10 @@ def boxes_layout(G: nx.DiGraph, partition: Partition, *, seed: int = 42) -> Layo
     for number, box in zip(order, rectangles):
         positions[groups[number]] = _fit(local[number], box)
         regions[number] = Region(partition.names[number], round(box["x"], 1), round(box["y"], 1),
-                                 round(box["dx"], 1), round(box["dy"], 1))
+                                 round(box["dx"], 1), round(box["dy"], 1), group=partition.names[number])
     middle = np.array([width / 2, height / 2])
     positions -= middle
-    shifted = tuple(Region(r.label, round(r.x - middle[0], 1), round(r.y - middle[1], 1), r.width, r.height)
+    shifted = tuple(Region(r.label, round(r.x - middle[0], 1), round(r.y - middle[1], 1), r.width, r.height, r.group)
                     for r in regions)
     return Layout(as_positions(nodes, positions), regions=shifted)
 

@@ -76,7 +76,8 @@ def geo_layout(G: nx.DiGraph, *, areas: pd.DataFrame | None = None) -> Layout:
         label = area if area in places else f"{area} (place unknown)"
         key = hub_key(G, "area", number)
         x, y = centres[area]
-        hubs.append(Hub(key, label, "area", round(float(x), 1), round(float(y - radii[area] - NODE_SPACING * 0.6), 1)))
+        hubs.append(Hub(key, label, "area", round(float(x), 1), round(float(y - radii[area] - NODE_SPACING * 0.6), 1),
+                        group=area))
     return Layout(positions, tuple(hubs))
 
 

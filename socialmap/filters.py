@@ -1,0 +1,95 @@
+"""Show part of the map: by platform, area, category, followers, or round one account.
+
+Filters pick accounts; they never move anyone. The layout and communities
+of the whole map are kept, and what is hidden is simply left out of the
+drawing, so changing a filter is cheap and the map does not jump about.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import networkx as nx
+
+from .layout import Layout
+from .layout.mindmap import NO_AREA, RELATIONSHIPS_ONLY
+from .values import id_key
+
+__all__ = ["selected_accounts", "restrict_layout", "find_account", "NoSuchAccount"]
+
+
+class NoSuchAccount(ValueError):
+    """The focus account is not on the map."""
+
+
+def find_account(G: nx.DiGraph, text: str) -> str:
+    """The node for an id or handle ("@DerbyCC", "derbycc") or an exact name, any case.
+
+    Where several accounts share the name, the one with most followers.
+    """
+    key = id_key(text)
+    if key in G:
+        return key
+    named = [node for node, data in G.nodes(data=True) if str(data["name"]).casefold() == text.strip().casefold()]
+    if named:  # several accounts of one organisation share a name: take its largest
+        return max(named, key=lambda node: G.nodes[node]["followers"] or 0)
+    close = difflib.get_close_matches(text.strip(), [str(d["name"]) for _, d in G.nodes(data=True)], n=3)
+    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+    raise NoSuchAccount(f"no account {text!r} on the map{hint}")
+
+
+def _matches(value: str, wanted: Iterable[str]) -> bool:
+    wanted = {w.casefold() for w in wanted}
+    return not wanted or (value or "").casefold() in wanted
+
+
+def selected_accounts(
+    G: nx.DiGraph,
+    *,
+    platforms: tuple[str, ...] = (),
+    areas: tuple[str, ...] = (),
+    categories: tuple[str, ...] = (),
+    min_followers: float | None = None,
+    focus: str | None = None,
+    steps: int = 1,
+) -> set[str]:
+    """The nodes to show. Empty choices mean "all"; an unknown follower count fails a minimum.
+
+    ``focus`` keeps one account and everything within ``steps`` links of it
+    (either direction), among the accounts the other filters keep.
+    """
+    keep = {
+        node for node, data in G.nodes(data=True)
+        if _matches(data["platform"], platforms)
+        and _matches(data["area"], areas)
+        and _matches(data["category"], categories)
+        and (min_followers is None or (data["followers"] or 0) >= min_followers and data["followers"] is not None)
+    }
+    if focus is not None:
+        centre = find_account(G, focus)
+        shown = G.subgraph(keep | {centre}).to_undirected(as_view=True)
+        keep = set(nx.single_source_shortest_path_length(shown, centre, cutoff=steps))
+    return keep
+
+
+def _area_group(data: dict) -> str:
+    return RELATIONSHIPS_ONLY if data["placeholder"] else (data["area"] or NO_AREA)
+
+
+def restrict_layout(layout: Layout, G: nx.DiGraph, keep: set[str], community_name: dict[str, str]) -> Layout:
+    """The layout of the kept accounts: hubs, tree links and boxes only where they still hold someone."""
+    positions = {node: point for node, point in layout.positions.items() if node in keep}
+    parent = {child: up for up, child in layout.tree_links}
+    needed: set[str] = set()
+    for node in keep:
+        step = parent.get(node)
+        while step is not None and step not in needed:
+            needed.add(step)
+            step = parent.get(step)
+    areas = {_area_group(G.nodes[node]) for node in keep}
+    communities = {community_name[node] for node in keep}
+    hubs = tuple(hub for hub in layout.hubs if hub.key in needed or (hub.group and hub.group in areas))
+    links = tuple((a, b) for a, b in layout.tree_links if b in keep or b in needed)
+    regions = tuple(region for region in layout.regions if not region.group or region.group in communities)
+    return Layout(positions, hubs, links, regions)
