@@ -29,7 +29,10 @@ class MapOptions:
     instead of one per account. region: the mind map's centre (default: title).
     only_platforms, only_areas, only_categories, min_followers: show only the
     accounts that match (empty: all). focus: show one account (id or name)
-    and those within focus_steps (1 or 2) links of it.
+    and those within focus_steps (1 or 2) links of it. account_columns:
+    (field, heading) pairs that say which column of the accounts file holds
+    a field, where the automatic matching could not tell (the app's
+    column-mapping step).
     """
 
     title: str = "Social media map"
@@ -50,6 +53,7 @@ class MapOptions:
     min_followers: float | None = None
     focus: str | None = None
     focus_steps: int = 1
+    account_columns: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         problems = []

@@ -93,7 +93,7 @@ def load_tables(
         if relationships is not None else None
     )
     progress("validate")
-    clean_accounts = validate_accounts(raw_accounts, file=accounts_file)
+    clean_accounts = validate_accounts(raw_accounts, file=accounts_file, columns=dict(options.account_columns))
     issues = list(clean_accounts.issues)
     clean_relationships = None
     if raw_relationships is not None and not any(i.is_error and i.row is None for i in issues):
