@@ -14,6 +14,7 @@ import click
 
 from .errors import SocialMapError
 from .export import table_csv
+from .metrics import reach_tables
 from .options import AGGREGATES, BRANCHES, LAYOUTS, MapOptions
 from .pipeline import build_map
 
@@ -49,6 +50,8 @@ def main() -> None:
 @click.option("--title", default="Social media map", show_default=True, help="Title shown on the map.")
 @click.option("--metrics", "metrics_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a CSV of figures, one row per account.")
+@click.option("--reach", "reach_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a CSV of reach by community, area, platform and category.")
 @click.option("--seed", default=42, show_default=True, type=click.IntRange(min=0),
               help="Seed for every random choice: the same seed gives the same map.")
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
@@ -77,7 +80,7 @@ def main() -> None:
               help="How many links out from the focus account to show.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 def build(accounts: Path, relationships: Path | None, output: Path, metrics_path: Path | None,
-          areas_path: Path | None, **settings) -> None:
+          reach_path: Path | None, areas_path: Path | None, **settings) -> None:
     """Build a map from ACCOUNTS (CSV or XLSX) and optional RELATIONSHIPS."""
     options = MapOptions(**settings)
     reporter = _StageReporter(enabled=sys.stderr.isatty())
@@ -109,3 +112,7 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
     if metrics_path is not None:
         metrics_path.write_text(table_csv(result.metrics), encoding="utf-8")
         click.echo(f"{metrics_path}: {len(result.metrics):,} rows of figures, one per account")
+    if reach_path is not None:
+        table = reach_tables(result.metrics)
+        reach_path.write_text(table_csv(table), encoding="utf-8")
+        click.echo(f"{reach_path}: reach by community, area, platform and category ({len(table):,} rows)")

@@ -27,6 +27,8 @@ __all__ = [
     "ReachSummary",
     "reach_summary",
     "reach_by",
+    "reach_tables",
+    "REACH_GROUPINGS",
     "audience_ranges",
     "METRICS_COLUMNS",
     "REACH_CAVEAT",
@@ -45,7 +47,8 @@ REACH_CAVEAT = (
 )
 OUTCOME_CAVEAT = "Reach and opportunities to view are outputs, not outcomes: they say who could see a post, not who did."
 EXACT_BETWEENNESS_UP_TO = 3000
-BETWEENNESS_SAMPLE = 500
+BETWEENNESS_SAMPLE = 500  # sources, at most; fewer on very large maps
+BETWEENNESS_EDGE_BUDGET = 40_000_000  # sources x links: about a second of igraph's time
 
 
 def pagerank(G: nx.DiGraph, *, damping: float = 0.85) -> dict[str, float]:
@@ -61,8 +64,10 @@ def betweenness(G: nx.DiGraph, *, seed: int = 42, exact_up_to: int = EXACT_BETWE
     """Normalised betweenness on the undirected, unweighted view (0..1).
 
     Exact up to ``exact_up_to`` accounts; above, estimated from shortest paths
-    out of a seeded sample of BETWEENNESS_SAMPLE sources and scaled up (Brandes
-    and Pich 2007), which keeps 100,000 accounts to seconds.
+    out of a seeded sample of sources and scaled up (Brandes and Pich 2007):
+    BETWEENNESS_SAMPLE sources, or fewer (not under 64) so that sources x
+    links stays within BETWEENNESS_EDGE_BUDGET, which keeps 100,000 accounts
+    to seconds.
     """
     count = G.number_of_nodes()
     if count < 3:
@@ -71,8 +76,9 @@ def betweenness(G: nx.DiGraph, *, seed: int = 42, exact_up_to: int = EXACT_BETWE
     if count <= exact_up_to:
         raw = np.asarray(graph.betweenness(directed=False))
     else:
-        sources = np.sort(np.random.default_rng(seed).choice(count, size=BETWEENNESS_SAMPLE, replace=False))
-        raw = np.asarray(graph.betweenness(directed=False, sources=sources.tolist())) * count / BETWEENNESS_SAMPLE
+        sample = int(min(BETWEENNESS_SAMPLE, max(64, BETWEENNESS_EDGE_BUDGET // max(graph.ecount(), 1)), count))
+        sources = np.sort(np.random.default_rng(seed).choice(count, size=sample, replace=False))
+        raw = np.asarray(graph.betweenness(directed=False, sources=sources.tolist())) * count / sample
     pairs = (count - 1) * (count - 2) / 2
     return dict(zip(nodes, np.round(raw / pairs, 8).tolist()))
 
@@ -197,6 +203,19 @@ def reach_by(metrics: pd.DataFrame, column: str, *, top: int = 3) -> pd.DataFram
     table = pd.DataFrame(rows, columns=[column, "accounts", "potential_reach", "weekly_otv", "unknown_followers",
                                         "top_accounts"])
     return table.sort_values(["potential_reach", column], ascending=[False, True]).reset_index(drop=True)
+
+
+REACH_GROUPINGS = ("community", "area", "platform", "category")
+
+
+def reach_tables(metrics: pd.DataFrame) -> pd.DataFrame:
+    """Every reach_by table in one long table: columns by, group, then reach_by's figures."""
+    tables = []
+    for column in REACH_GROUPINGS:
+        table = reach_by(metrics, column).rename(columns={column: "group"})
+        table.insert(0, "by", column)
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True)
 
 
 def audience_ranges(metrics: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:

@@ -96,3 +96,25 @@ def test_bad_option_values_are_refused_by_click(tmp_path):
     result = _run("build", SAMPLE_ACCOUNTS, "--seed", "-1", "-o", tmp_path / "m.html")
     assert result.exit_code == 2
     assert "Invalid value for '--seed'" in result.stderr
+
+
+def test_reach_tables_csv_covers_every_grouping(tmp_path):
+    reach = tmp_path / "reach.csv"
+    result = _run("build", SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, "-o", tmp_path / "m.html", "--reach", reach)
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(reach.read_text(encoding="utf-8"))))
+    assert {row["by"] for row in rows} == {"community", "area", "platform", "category"}
+    for grouping in ("community", "area", "platform", "category"):
+        assert sum(int(r["accounts"]) for r in rows if r["by"] == grouping) == 223
+        assert sum(int(r["potential_reach"]) for r in rows if r["by"] == grouping) == 1_669_629
+
+
+def test_layout_options_and_filters_from_the_command_line(tmp_path):
+    out = tmp_path / "m.html"
+    result = _run("build", SAMPLE_ACCOUNTS, "--layout", "mindmap", "--branch", "category", "--colour-by", "platform",
+                  "--area", "Sinfin", "--area", "Spondon", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{out}: ")
+    assert " of 223 accounts" in result.stdout.splitlines()[0]
+    bad = _run("build", SAMPLE_ACCOUNTS, "--layout", "spiral", "-o", out)
+    assert bad.exit_code == 2 and "Invalid value for '--layout'" in bad.stderr
