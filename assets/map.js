@@ -118,7 +118,7 @@
     }
   });
 
-  window.socialmap = { network: network, nodes: nodes, edges: edges, fastEdges: fastEdges };
+  window.socialmap = { network: network, nodes: nodes, edges: edges, fastEdges: fastEdges, data: data };
   drawScaffolding(network, data);
 
   function drawEdgesOnCanvas(network, nodes, edges, large) {
@@ -225,60 +225,4 @@
       });
     });
   }
-
-  // Legend: one row per colour group, built with textContent only.
-  var legendList = document.getElementById("sm-legend-items");
-  data.legend.forEach(function (entry) {
-    var item = document.createElement("li");
-    var swatch = document.createElement("span");
-    swatch.className = "sm-swatch";
-    swatch.style.backgroundColor = entry.color;
-    var label = document.createElement("span");
-    label.textContent = entry.label;
-    var number = document.createElement("span");
-    number.className = "sm-count";
-    number.textContent = entry.count.toLocaleString("en-GB");
-    item.append(swatch, label, number);
-    legendList.appendChild(item);
-  });
-
-  // Search: pick a name or handle, and the map zooms to it.
-  var searchInput = document.getElementById("sm-search");
-  var searchResult = document.getElementById("sm-search-result");
-  var options_list = document.getElementById("sm-accounts");
-  var byText = new Map();
-  for (var m = 0; m < count; m++) {
-    var choice = columns.label[m] + " (" + columns.handle[m] + ")";
-    byText.set(choice.toLowerCase(), columns.key[m]);
-    if (m < 5000) {
-      var option = document.createElement("option");
-      option.value = choice;
-      options_list.appendChild(option);
-    }
-  }
-  function findAccount(text) {
-    var wanted = text.trim().toLowerCase();
-    if (!wanted) { return null; }
-    if (byText.has(wanted)) { return byText.get(wanted); }
-    for (var n = 0; n < count; n++) {
-      if (columns.label[n].toLowerCase().indexOf(wanted) !== -1 ||
-          columns.handle[n].toLowerCase().indexOf(wanted) !== -1) {
-        return columns.key[n];
-      }
-    }
-    return null;
-  }
-  function showAccount(event) {
-    if (event) { event.preventDefault(); }
-    var key = findAccount(searchInput.value);
-    if (key === null) {
-      searchResult.textContent = searchInput.value.trim() ? "No match" : "";
-      return;
-    }
-    searchResult.textContent = "";
-    network.selectNodes([key], true);
-    network.focus(key, { scale: 1.4, animation: { duration: 500, easingFunction: "easeInOutQuad" } });
-  }
-  document.getElementById("sm-search-form").addEventListener("submit", showAccount);
-  searchInput.addEventListener("change", showAccount);
 })();

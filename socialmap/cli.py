@@ -48,6 +48,9 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
               show_default=True, help="The HTML map to write.")
 @click.option("--title", default="Social media map", show_default=True, help="Title shown on the map.")
+@click.option("--subtitle", default=None, help="Line under the title (default: the counts).")
+@click.option("--source", default=None, help="Where the data came from, credited under the title.")
+@click.option("--date", "data_date", default=None, help="The data's date, shown under the title (e.g. 2026-11-24).")
 @click.option("--metrics", "metrics_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a CSV of figures, one row per account.")
 @click.option("--reach", "reach_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -79,6 +82,14 @@ def main() -> None:
 @click.option("--steps", "focus_steps", type=click.IntRange(1, 2), default=1, show_default=True,
               help="How many links out from the focus account to show.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+@click.option("--sheet", default=None,
+              help="The sheet of an ACCOUNTS workbook to read (default: found from the headings).")
+@click.option("--relationships-sheet", "relationships_sheet", default=None,
+              help="The sheet holding the relationships: of RELATIONSHIPS if given, else of the ACCOUNTS workbook.")
+@click.option("--max-size", "max_bytes", type=click.FloatRange(min=0, min_open=True),
+              default=MapOptions.max_bytes / 2**20, show_default=True,
+              callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
+              help="Largest input file to read, in MB.")
 def build(accounts: Path, relationships: Path | None, output: Path, metrics_path: Path | None,
           reach_path: Path | None, areas_path: Path | None, **settings) -> None:
     """Build a map from ACCOUNTS (CSV or XLSX) and optional RELATIONSHIPS."""

@@ -32,7 +32,9 @@ class MapOptions:
     and those within focus_steps (1 or 2) links of it. account_columns:
     (field, heading) pairs that say which column of the accounts file holds
     a field, where the automatic matching could not tell (the app's
-    column-mapping step).
+    column-mapping step). subtitle (default: the counts), source (a line
+    crediting where the data came from) and data_date are printed under the
+    title.
     """
 
     title: str = "Social media map"
@@ -54,6 +56,11 @@ class MapOptions:
     focus: str | None = None
     focus_steps: int = 1
     account_columns: tuple[tuple[str, str], ...] = ()
+    subtitle: str | None = None
+    source: str | None = None
+    data_date: str | None = None
+    sheet: str | None = None
+    relationships_sheet: str | None = None
 
     def __post_init__(self) -> None:
         problems = []
@@ -83,6 +90,10 @@ class MapOptions:
         for name in ("colour_by", "size_by"):
             if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():
                 problems.append(f"{name} must name a column")
+        for name in ("sheet", "relationships_sheet"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                problems.append(f"{name} must name a sheet, not {value!r}")
         if problems:
             raise ValueError("; ".join(problems))
 

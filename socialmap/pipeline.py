@@ -16,13 +16,15 @@ from .errors import Issue, SocialMapError, raise_if_errors
 from .filters import NoSuchAccount, restrict_layout, selected_accounts
 from .graph import build_graph
 from .layout import Layout, compute_layout
-from .load import Source, read_table, source_name
+from .formats import read_inputs
+from .load import Source
 from .metrics import (
     ReachSummary, audience_ranges, betweenness, bridges, metrics_table, pagerank, reach_by, reach_summary,
 )
 from .options import MapOptions
 from .render import PageText, map_payload, render_html
-from .validate import validate_accounts, validate_relationships
+from .story import how_it_was_made, reach_panel
+from .validate import validate_inputs
 
 __all__ = ["MapResult", "LoadedTables", "Analysis", "View", "load_tables", "analyse", "view_of", "arrange", "draw",
            "build_map", "STAGES"]
@@ -83,32 +85,27 @@ def load_tables(
     options: MapOptions = MapOptions(),
     progress: Progress = _no_progress,
 ) -> LoadedTables:
-    """Read and validate both files; raise SocialMapError listing every error."""
+    """Read and validate the files; raise SocialMapError listing every error.
+
+    ``accounts`` may hold the links too: a workbook with a relationships
+    sheet, a NodeXL or Kumu workbook, an edge list, or connects_to /
+    follows / mentions columns (see :mod:`socialmap.formats`).
+    """
     progress("load")
-    accounts_file = source_name(accounts, "accounts")
-    raw_accounts = read_table(accounts, name=accounts_file, max_bytes=options.max_bytes)
-    relationships_file = source_name(relationships, "relationships") if relationships is not None else None
-    raw_relationships = (
-        read_table(relationships, name=relationships_file, max_bytes=options.max_bytes)
-        if relationships is not None else None
+    inputs = read_inputs(
+        accounts, relationships, sheet=options.sheet, relationships_sheet=options.relationships_sheet,
+        max_bytes=options.max_bytes, account_columns=dict(options.account_columns),
     )
     progress("validate")
-    clean_accounts = validate_accounts(raw_accounts, file=accounts_file, columns=dict(options.account_columns))
-    issues = list(clean_accounts.issues)
-    clean_relationships = None
-    if raw_relationships is not None and not any(i.is_error and i.row is None for i in issues):
-        clean_relationships = validate_relationships(
-            raw_relationships, file=relationships_file, accounts=clean_accounts.frame, accounts_file=accounts_file
-        )
-        issues.extend(clean_relationships.issues)
-    raise_if_errors(issues, strict=options.strict)
+    clean = validate_inputs(inputs)
+    raise_if_errors(clean.issues, strict=options.strict)
     return LoadedTables(
-        accounts=clean_accounts.frame,
-        relationships=clean_relationships.frame if clean_relationships is not None else None,
-        issues=tuple(issues),
-        accounts_file=accounts_file,
-        relationships_file=relationships_file,
-        relationship_rows=len(clean_relationships.frame) if clean_relationships is not None else 0,
+        accounts=clean.accounts,
+        relationships=clean.relationships,
+        issues=clean.issues,
+        accounts_file=inputs.accounts_file,
+        relationships_file=inputs.relationships_file,
+        relationship_rows=clean.relationship_count,
     )
 
 
@@ -194,10 +191,26 @@ def draw(analysis: Analysis, view: View, layout: Layout, *, options: MapOptions 
         size = resolve_size(view.graph, view.metrics, options.size_by)
     except ValueError as error:
         raise SocialMapError(analysis.tables.accounts_file, None, None, str(error)) from None
-    text = PageText(options.title, _subtitle(analysis, view.accounts))
+    accounts = view.accounts
+    metrics = analysis.metrics if accounts is analysis.graph else analysis.metrics[
+        [node in accounts for node in analysis.graph]].reset_index(drop=True)
+    tables = analysis.tables
+    text = PageText(
+        options.title,
+        options.subtitle if options.subtitle is not None else _subtitle(analysis, accounts),
+        source=options.source or "",
+        data_date=options.data_date or "",
+        about=tuple(how_it_was_made(
+            files=[f for f in (tables.accounts_file, tables.relationships_file) if f],
+            data_date=options.data_date, accounts=analysis.reach.accounts, relationships=tables.relationship_rows,
+            communities=len(analysis.partition.names), colour=colour.description, size=size.description,
+            layout=options.layout, issues=tables.issues, seed=options.seed,
+        )),
+        reach=reach_panel(reach_summary(accounts), metrics),
+    )
     payload = map_payload(view.graph, view.partition, layout, text, colour=colour, size=size,
                           faint_links=options.layout == "mindmap")
-    return render_html(payload)
+    return render_html(payload, text)
 
 
 def build_map(

@@ -24,19 +24,24 @@ from markupsafe import Markup
 from .channels import ColourChannel, SizeChannel
 from .community import Partition
 from .layout import Layout
-from .metrics import REACH_CAVEAT
+from .story import ReachPanel
 
 __all__ = ["map_payload", "render_html", "tooltip_text", "PageText"]
 
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
+PAGE_SCRIPTS = ("map.js", "controls.js")  # one inline script, in this order
 
 
 @dataclass(frozen=True)
 class PageText:
-    """The words on the page around the map."""
+    """The words on the page around the map (plain text: the template escapes it)."""
 
     title: str
     subtitle: str = ""
+    source: str = ""
+    data_date: str = ""
+    about: tuple[str, ...] = ()
+    reach: ReachPanel | None = None
 
 
 def _format_count(value: float | None) -> str:
@@ -156,17 +161,18 @@ def _csp_hash(code: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def render_html(payload: dict) -> str:
-    """The complete page for a payload from :func:`map_payload`."""
+def render_html(payload: dict, text: PageText | None = None) -> str:
+    """The complete page for a payload from :func:`map_payload`, with its words."""
+    text = text or PageText(payload["title"], payload["subtitle"])
     from . import __version__
 
     vis_js, vis_css = _vis_files()
-    page_js = _asset_text("map.js")
+    page_js = "\n".join(_asset_text(name) for name in PAGE_SCRIPTS)
     return _environment().get_template("map.html.j2").render(
         title=payload["title"],
         subtitle=payload["subtitle"],
         key=payload["key"],
-        caveat=REACH_CAVEAT,
+        text=text,
         version=__version__,
         payload=payload,
         vis_js=_inline(vis_js, "script"),

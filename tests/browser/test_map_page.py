@@ -285,15 +285,17 @@ def test_search_selects_account_and_reports_no_match(sample_map, open_map):
     page, log = open_map(sample_map.path)
     key, fragment = _unique_fragment(sample_map.graph)
 
+    graph = sample_map.graph
+    neighbours = set(graph.predecessors(key)) | set(graph.successors(key))
     search = page.locator("#sm-search")
     search.fill(fragment)
     search.press("Enter")
     page.wait_for_function(
-        "(key) => { const s = window.socialmap.network.getSelectedNodes(); return s.length === 1 && s[0] === key; }",
-        arg=key,
-        timeout=5_000,
+        "(key) => window.socialmap.network.getSelectedNodes()[0] === key", arg=key, timeout=5_000,
     )
-    assert page.locator("#sm-search-result").text_content() == ""
+    # the account and its neighbours are highlighted, and the view zooms to it
+    assert set(page.evaluate("window.socialmap.network.getSelectedNodes()")) == neighbours | {key}
+    assert page.locator("#sm-search-result").text_content() == f"{len(neighbours)} linked"
 
     search.fill("zzqx no such account 9431")
     search.press("Enter")

@@ -1,0 +1,127 @@
+"""The words around the map: the reach summary and how the map was made.
+
+A map emailed to a senior manager has to explain itself without the app:
+these functions turn the figures and the loading report into short plain
+sentences and small tables (plain data; the template escapes them).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .errors import Issue
+from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by
+
+__all__ = ["ReachPanel", "reach_panel", "how_it_was_made", "LAYOUT_WORDS"]
+
+LAYOUT_WORDS = {
+    "force": "Accounts that link to each other are drawn close together, and each community has its own patch.",
+    "communities": "Each box holds one community, as large as its share of potential reach.",
+    "mindmap": "The region is in the centre, its areas around it, each area's branches around the area, "
+               "and each branch's accounts around the branch, largest nearest.",
+    "geo": "Each area's accounts sit round the area's place on the map, north at the top; "
+           "crowded places are nudged apart.",
+}
+
+
+@dataclass(frozen=True)
+class ReachPanel:
+    """Headline figures with their caveats, the top accounts and reach by area and by platform."""
+
+    headline: list[tuple[str, str]]
+    caveats: list[str]
+    top: list[dict] = field(default_factory=list)
+    by_area: list[dict] = field(default_factory=list)
+    by_platform: list[dict] = field(default_factory=list)
+
+
+def _rows(table: pd.DataFrame, column: str, limit: int) -> list[dict]:
+    return [
+        {"name": row[column], "accounts": f"{row['accounts']:,}", "reach": f"{row['potential_reach']:,}",
+         "otv": f"{row['weekly_otv']:,}"}
+        for _, row in table.head(limit).iterrows()
+    ]
+
+
+def reach_panel(reach: ReachSummary, metrics: pd.DataFrame, *, top: int = 10, rows: int = 8) -> ReachPanel:
+    """The reach summary of the accounts shown."""
+    accounts = metrics[~metrics["placeholder"].astype(bool)]
+    ranked = accounts.sort_values(["followers", "id"], ascending=[False, True], na_position="last").head(top)
+    caveats = [REACH_CAVEAT, OUTCOME_CAVEAT]
+    if reach.assumed_one_post:
+        caveats.insert(1, f"{reach.assumed_one_post:,} accounts give no posting rate and are counted at one post a week.")
+    if reach.unknown_followers:
+        caveats.insert(1, f"{reach.unknown_followers:,} accounts have no follower count and add nothing to these figures.")
+    return ReachPanel(
+        headline=[
+            ("Accounts", f"{reach.accounts:,}"),
+            ("Platforms", f"{reach.platforms:,}"),
+            ("Potential reach (followers)", f"{reach.potential_reach:,.0f}"),
+            ("Weekly opportunities to view", f"{reach.weekly_otv:,.0f}"),
+        ],
+        caveats=caveats,
+        top=[
+            {"name": row["name"] or row["id"], "platform": row["platform"], "area": row["area"],
+             "followers": "unknown" if pd.isna(row["followers"]) else f"{row['followers']:,}"}
+            for _, row in ranked.iterrows()
+        ],
+        by_area=_rows(reach_by(accounts, "area"), "area", rows),
+        by_platform=_rows(reach_by(accounts, "platform"), "platform", rows),
+    )
+
+
+def _warning_kinds(issues: tuple[Issue, ...]) -> list[str]:
+    """What loading skipped or repaired, counted by kind, in words."""
+    kinds: Counter = Counter()
+    for issue in issues:
+        message = issue.message
+        if "blank row" in message:
+            kinds["blank rows skipped"] += 1
+        elif "merged" in message:
+            kinds["repeated accounts merged"] += 1
+        elif "placeholder" in message:
+            kinds["accounts named only in the relationships, added as placeholders"] += 1
+        elif "link dropped" in message:
+            kinds["links that were not web addresses dropped"] += 1
+        elif "skipped" in message:
+            kinds["rows skipped"] += 1
+        else:
+            kinds["other warnings"] += 1
+    return [f"{count:,} {kind}" for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def how_it_was_made(
+    *,
+    files: list[str],
+    data_date: str | None,
+    accounts: int,
+    relationships: int,
+    communities: int,
+    colour: str,
+    size: str,
+    layout: str,
+    issues: tuple[Issue, ...],
+    seed: int,
+) -> list[str]:
+    """A few plain sentences: the data, what colour, size and position mean, and what was repaired."""
+    dated = f", dated {data_date}" if data_date else ""
+    sentences = [
+        f"Made with socialmap from {' and '.join(files)}{dated}: {accounts:,} accounts"
+        + (f" and {relationships:,} relationships between them." if relationships else ", with no relationships."),
+        f"{colour} {size}",
+        LAYOUT_WORDS.get(layout, ""),
+    ]
+    if relationships:
+        sentences.append(
+            f"Communities ({communities:,}) were found with the Louvain method on the links, with a fixed seed "
+            f"({seed}), so the same data always gives the same map; communities of fewer than three accounts are "
+            "grouped as Other."
+        )
+    repaired = _warning_kinds(issues)
+    sentences.append(
+        "On loading: " + "; ".join(repaired) + "." if repaired else "Every row of the files was read as it was."
+    )
+    return [sentence for sentence in sentences if sentence]
