@@ -1,29 +1,48 @@
-"""Read a CSV or XLSX file into a table of strings, whatever its encoding.
+"""Read a CSV or XLSX file into tables of text, whatever its encoding.
 
 Every cell comes back as text ("" when empty) so that validation can report
-the value exactly as the user typed it. Row ``i`` of the returned frame is
-spreadsheet row ``i + 2`` (the header is row 1): blank lines are kept so the
-numbering never drifts.
+the value exactly as the user typed it. A table's headings are its first
+row that names a known column (title rows and blank rows above them are
+skipped); row ``i`` of a table is spreadsheet row ``header_row + 1 + i``:
+blank rows are kept so the numbering never drifts, and blank rows at the
+end are dropped. Anything that is not a spreadsheet (an image, a PDF, a
+Word document...) is refused with a message saying what it is.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import SocialMapError
+from .errors import WARNING, Issue, SocialMapError
+from .excel import cell_text, column_letter, read_xlsx
+from .schema import KNOWN_HEADINGS, normalise_heading
 
-__all__ = ["InputFile", "Source", "read_table", "source_name", "DEFAULT_MAX_BYTES"]
+__all__ = [
+    "InputFile", "Source", "Sheet", "read_sheets", "read_table", "pick_sheet", "source_name",
+    "DEFAULT_MAX_BYTES", "MAX_CELL_CHARS", "size_text",
+]
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+MAX_CELL_CHARS = 10_000
+_HEADER_SEARCH_ROWS = 20
+_SNIFF_CHARS = 65_536
 _DELIMITERS = ",;\t|"
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls
+_NOT_SPREADSHEETS = (
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"Rar!", "a RAR archive"),
+    (b"SQLite format 3", "an SQLite database"), (b"{\\rtf", "a Rich Text document"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -37,6 +56,26 @@ class InputFile:
 Source = str | Path | InputFile | pd.DataFrame
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """One table of a file: cells as text under their headings, and what reading it found.
+
+    ``file`` is the name used in messages (``network.xlsx (sheet Edges)``
+    when the workbook has more than one sheet in use); ``name`` is the sheet's
+    name, None for a CSV file or a DataFrame.
+    """
+
+    frame: pd.DataFrame
+    file: str
+    name: str | None = None
+    header_row: int = 1
+    issues: tuple[Issue, ...] = field(default=())
+
+    @property
+    def is_empty(self) -> bool:
+        return len(self.frame.columns) == 0
+
+
 def source_name(source: Source, default: str = "table") -> str:
     """The file name used in messages: ``accounts.csv``, not a full path."""
     if isinstance(source, InputFile):
@@ -46,105 +85,215 @@ def source_name(source: Source, default: str = "table") -> str:
     return default
 
 
-def read_table(source: Source, *, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
-    """Return the file's first table as strings, header as column names."""
+def size_text(size: int) -> str:
+    """``1048576`` -> ``"1 MB"``, ``1572864`` -> ``"1.5 MB"``, ``2048`` -> ``"2 KB"``."""
+    if size >= 2**20:
+        return f"{size / 2**20:,.1f}".removesuffix(".0") + " MB"
+    if size >= 1024:
+        return f"{size / 1024:,.0f} KB"
+    return f"{size} bytes"
+
+
+def read_sheets(source: Source, *, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Sheet]:
+    """Every table in the file: one for a CSV file or a DataFrame, one per sheet of a workbook."""
     file_name = name or source_name(source)
     if isinstance(source, pd.DataFrame):
-        return _as_text(source)
+        return [_frame_sheet(source, file_name)]
     data = _read_bytes(source, file_name, max_bytes)
-    if not data.strip(b"\x00\t\r\n \xef\xbb\xbf\xff\xfe"):
-        raise SocialMapError(file_name, None, None, "the file is empty", "save the sheet with a header row and one row per account")
+    _refuse_unreadable(data, file_name)
     if data.startswith(_XLSX_MAGIC):
-        return _read_xlsx(data, file_name)
-    if data.startswith(_OLE_MAGIC):
+        grids = read_xlsx(data, file_name, max_bytes=max_bytes)
+        in_use = sum(1 for grid in grids if (grid.cells != "").any().any())
+        return [
+            _table(grid.cells, f"{file_name} (sheet {grid.name})" if in_use > 1 else file_name, grid.name,
+                   unsaved=grid.unsaved)
+            for grid in grids
+        ]
+    text, issues = _decode(data, file_name)
+    return [_table(_read_csv(text, file_name), file_name, None, issues=issues)]
+
+
+def read_table(
+    source: Source, *, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, sheet: str | None = None
+) -> pd.DataFrame:
+    """The file's first table (or its sheet named ``sheet``) as strings, headings as column names."""
+    file_name = name or source_name(source)
+    return pick_sheet(read_sheets(source, name=file_name, max_bytes=max_bytes), sheet, file_name).frame
+
+
+def pick_sheet(sheets: list[Sheet], wanted: str | None, file: str) -> Sheet:
+    """The sheet named ``wanted`` (case and surrounding spaces ignored), or the first one."""
+    if wanted is None:
+        return sheets[0]
+    if sheets[0].name is None:
         raise SocialMapError(
-            file_name, None, None, "this is an old Excel .xls file, which socialmap cannot read",
-            "open it in Excel and save it as .xlsx or CSV",
+            file, None, None, f'a sheet ("{wanted}") was named, but a CSV file has no sheets',
+            "leave out the sheet name, or give the .xlsx workbook",
         )
-    return _read_csv(_decode(data, file_name), file_name)
+    for candidate in (lambda s: s.name == wanted, lambda s: s.name.strip().casefold() == wanted.strip().casefold()):
+        found = [sheet for sheet in sheets if candidate(sheet)]
+        if found:
+            return found[0]
+    names = ", ".join(f'"{sheet.name}"' for sheet in sheets)
+    raise SocialMapError(file, None, None, f'there is no sheet "{wanted}" (its sheets are {names})',
+                         "name one of those sheets")
 
 
 def _read_bytes(source: str | Path | InputFile, file_name: str, max_bytes: int) -> bytes:
     if isinstance(source, InputFile):
-        data = source.data
+        size = len(source.data)
     else:
         path = Path(source)
         if not path.is_file():
             raise SocialMapError(file_name, None, None, f"no such file: {path}")
-        if path.stat().st_size > max_bytes:
-            data = b"x" * (max_bytes + 1)
-        else:
-            data = path.read_bytes()
-    if len(data) > max_bytes:
+        size = path.stat().st_size
+    if size > max_bytes:
         raise SocialMapError(
-            file_name, None, None, f"the file is larger than the limit of {max_bytes // (1024 * 1024)} MB",
-            "split it, or raise the limit",
+            file_name, None, None, f"the file is {size_text(size)}, larger than the limit of {size_text(max_bytes)}",
+            "split it into smaller files, or raise the limit with --max-size",
         )
-    return data
+    return source.data if isinstance(source, InputFile) else Path(source).read_bytes()
 
 
-def _decode(data: bytes, file_name: str) -> str:
-    """Decode by BOM, then strict UTF-8, then the best detected encoding."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:4096]:
+def _refuse_unreadable(data: bytes, file_name: str) -> None:
+    """Empty files and files that are not spreadsheets, each with its own message."""
+    if not data.strip(b"\x00\t\r\n \xef\xbb\xbf\xff\xfe"):
+        raise SocialMapError(file_name, None, None, "the file is empty",
+                             "save the sheet with a header row and one row per account")
+    if data.startswith(_OLE_MAGIC):
         raise SocialMapError(
-            file_name, None, None, "this does not look like a CSV or Excel file (it contains binary data)",
-            "export the sheet as CSV (UTF-8) or .xlsx",
+            file_name, None, None, "this is an old Excel .xls file (or another old Office file), which socialmap cannot read",
+            "open it in Excel and save it as .xlsx or CSV",
         )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    what = next((kind for magic, kind in _NOT_SPREADSHEETS if data.startswith(magic)), None)
+    if what is None and data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
+        what = "a WebP image"
+    if what is not None:
+        raise SocialMapError(file_name, None, None, f"this is {what}, not a spreadsheet",
+                             "export the accounts from Excel as CSV or .xlsx")
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:100].lower()
+    if start.startswith((b"<?xml", b"<gexf", b"<graphml")):
+        raise SocialMapError(
+            file_name, None, None, "this is an XML file (such as Gephi's GEXF or GraphML), which socialmap cannot read",
+            "in Gephi's Data Laboratory, export the nodes and the edges tables as CSV",
+        )
+    if start.startswith((b"<!doctype html", b"<html")):
+        raise SocialMapError(file_name, None, None, "this is a web page (HTML), not a spreadsheet",
+                             "export the accounts from Excel as CSV or .xlsx")
+    if start.startswith(b"{"):
+        raise SocialMapError(
+            file_name, None, None, "this looks like a JSON file (such as a Kumu blueprint), which socialmap cannot read",
+            "in Kumu, export the map to Excel instead",
+        )
+
+
+def _binary(file_name: str) -> SocialMapError:
+    return SocialMapError(
+        file_name, None, None, "this does not look like a CSV or Excel file (it contains binary data)",
+        "export the sheet as CSV (UTF-8) or .xlsx",
+    )
+
+
+def _decode(data: bytes, file_name: str) -> tuple[str, tuple[Issue, ...]]:
+    """Decode by BOM, then strict UTF-8, then the best detected encoding; warn about unreadable bytes."""
+    if data.startswith(codecs.BOM_UTF8):
+        body, codec, encoding = data[3:], "utf-8", "UTF-8"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        body, codec, encoding = data, "utf-16", "UTF-16"
+    elif b"\x00" in data:
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise _binary(file_name)
+        body, encoding = data, "UTF-16"
+    else:
+        try:
+            return _checked(data.decode("utf-8"), file_name), ()
+        except UnicodeDecodeError:
+            body, codec = data, _detected_encoding(data)
+            encoding = "Windows-1252" if codec == "cp1252" else codec
+    text = _checked(body.decode(codec, errors="replace"), file_name)
+    issues = []
+    if encoding not in ("UTF-8", "UTF-16", "Windows-1252"):
+        issues.append(Issue(file_name, None, None, f"the file is not UTF-8; it was read as {encoding}",
+                            "if letters look wrong, save the file as CSV UTF-8", WARNING))
+    lost = text.count("\ufffd") and text.count("\ufffd") - body.decode(codec, errors="ignore").count("\ufffd")
+    if lost:
+        issues.append(Issue(
+            file_name, None, None,
+            f"{lost:,} character{'s' if lost != 1 else ''} could not be read as {encoding} and show as \ufffd",
+            "save the file as CSV UTF-8, or as .xlsx", WARNING,
+        ))
+    return text, tuple(issues)
+
+
+def _checked(text: str, file_name: str) -> str:
+    """The text, unless its start is mostly control characters (binary data)."""
+    sample = text[:10_000]
+    if len(_CONTROL.findall(sample)) > max(5, len(sample) // 50):
+        raise _binary(file_name)
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when every other byte of the start is zero (text saved without a BOM)."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    if head[1::2].count(0) >= 0.9 * len(head[1::2]) and head[0::2].count(0) < 0.1 * len(head[0::2]):
+        return "utf-16-le"
+    if head[0::2].count(0) >= 0.9 * len(head[0::2]) and head[1::2].count(0) < 0.1 * len(head[1::2]):
+        return "utf-16-be"
+    return None
+
+
+def _detected_encoding(data: bytes) -> str:
+    """Excel's UK default (cp1252) for any one-byte-per-letter text; else the detected encoding.
+
+    Short files are ambiguous: "£" is 0xA3 in cp1252, cp1250 and cp1256, and
+    a detector may pick any of them (or drop cp1252 for one byte it does not
+    define). UK councils' files come from Excel on Windows; only a text in
+    a multi-byte encoding (Shift-JIS, GB18030...) is read as detected.
+    """
     from charset_normalizer import from_bytes
 
-    candidates = list(from_bytes(data))
-    encoding = _preferred_encoding(candidates)
-    return data.decode(encoding, errors="replace")
-
-
-def _preferred_encoding(candidates: list) -> str:
-    """The detected encoding; among equally likely ones, Excel's UK default (cp1252).
-
-    Short files are ambiguous: "£" is 0xA3 in both cp1252 and cp1250, and a
-    detector may pick either. UK councils' files come from Excel on Windows.
-    """
-    if not candidates:
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or _one_byte_per_letter(best.encoding):
         return "cp1252"
-    least = min(match.chaos for match in candidates)
-    likely = [match.encoding for match in candidates if match.chaos <= least + 0.01]
-    for preferred in ("cp1252", "latin_1", "iso8859_15"):
-        if preferred in likely:
-            return "cp1252"
-    return candidates[0].encoding
+    return best.encoding
+
+
+def _one_byte_per_letter(encoding: str) -> bool:
+    return len(bytes(range(256)).decode(encoding, errors="replace")) == 256
 
 
 def _sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:50])
+    sample = text[:_SNIFF_CHARS]
+    sample = "\n".join(sample.splitlines()[:50])
     try:
         return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
     except csv.Error:
-        header = text.split("\n", 1)[0]
+        header = text[:_SNIFF_CHARS].split("\n", 1)[0]
         counts = {delimiter: header.count(delimiter) for delimiter in _DELIMITERS}
         best = max(counts, key=counts.get)
         return best if counts[best] else ","
 
 
 def _read_csv(text: str, file_name: str) -> pd.DataFrame:
+    """The file as a grid of text: row 0 is spreadsheet row 1."""
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=_sniff_delimiter(text),
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            engine="c",
+        grid = pd.read_csv(
+            io.StringIO(text), sep=_sniff_delimiter(text), header=None, dtype=object,
+            keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c",
         )
-    except (pd.errors.ParserError, csv.Error, ValueError) as error:
+    except pd.errors.EmptyDataError:
+        raise SocialMapError(file_name, None, None, "the file is empty",
+                             "save the sheet with a header row and one row per account") from None
+    except (pd.errors.ParserError, csv.Error, ValueError, OverflowError) as error:
         raise _csv_problem(str(error), file_name) from None
-    return _as_text(frame)
+    if grid.isna().to_numpy().any():
+        grid = grid.fillna("")
+    grid.columns = range(grid.shape[1])
+    return grid
 
 
 def _csv_problem(message: str, file_name: str) -> SocialMapError:
@@ -156,33 +305,123 @@ def _csv_problem(message: str, file_name: str) -> SocialMapError:
             file_name, line, None, f"has {seen} cells but the header has {expected}",
             "put quotes around any value that contains the separator",
         )
+    quote = re.search(r"EOF inside string starting at row (\d+)", message)
+    if quote or "EOF inside string" in message:
+        return SocialMapError(
+            file_name, int(quote.group(1)) + 1 if quote else None, None,
+            'a quote mark (") opens a value that never ends',
+            'close the quote, or write a quote inside a value as two quotes ("")',
+        )
     return SocialMapError(file_name, None, None, f"could not read the file as CSV: {message}")
 
 
-def _read_xlsx(data: bytes, file_name: str) -> pd.DataFrame:
-    try:
-        frame = pd.read_excel(io.BytesIO(data), sheet_name=0, dtype=object, engine="openpyxl", header=0)
-    except Exception as error:  # openpyxl raises many types for a broken workbook
-        raise SocialMapError(
-            file_name, None, None, f"could not read the Excel workbook: {error}",
-            "check that it opens in Excel, or save it as CSV",
-        ) from None
-    return _as_text(frame)
-
-
-def _cell_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every cell as a string ("" for missing), headings as strings."""
-    text = pd.DataFrame(
-        {str(column): [_cell_text(value) for value in frame[column]] for column in frame.columns},
-        index=range(len(frame)),
-        dtype=object,
+def _frame_sheet(frame: pd.DataFrame, file_name: str) -> Sheet:
+    """A DataFrame handed over directly: its columns are the headings."""
+    headings = pd.DataFrame([[cell_text(column) for column in frame.columns]], dtype=object)
+    body = pd.DataFrame(
+        {position: _texts(frame.iloc[:, position].tolist()) for position in range(frame.shape[1])},
+        index=range(len(frame)), dtype=object,
     )
-    return text
+    return _table(pd.concat([headings, body], ignore_index=True), file_name, None, header_index=0)
+
+
+def _texts(values: list) -> list[str]:
+    if all(type(value) is str for value in values):
+        return values
+    return [cell_text(value) for value in values]
+
+
+def _find_header(cells: pd.DataFrame) -> int | None:
+    """Index of the heading row: the first non-blank row, unless it names no known column
+    and a later row (within 20) names two or more (title rows above a table, NodeXL)."""
+    first = None
+    for index in range(min(len(cells), _HEADER_SEARCH_ROWS)):
+        texts = [value.strip() for value in cells.iloc[index].tolist() if value.strip()]
+        if not texts:
+            continue
+        known = sum(normalise_heading(text) in KNOWN_HEADINGS for text in texts)
+        if first is None:
+            first = index
+            if known:
+                return index
+        elif known >= 2:
+            return index
+    return first
+
+
+def _table(
+    cells: pd.DataFrame, file: str, name: str | None, *, issues: tuple[Issue, ...] = (),
+    unsaved: tuple[tuple[int, int], ...] = (), header_index: int | None = None,
+) -> Sheet:
+    """Headings, body and warnings of one grid of text."""
+    if header_index is None:
+        header_index = _find_header(cells)
+    if header_index is None:
+        return Sheet(pd.DataFrame(index=range(0)), file, name, 1, issues)
+    header_row = header_index + 1
+    body = cells.iloc[header_index + 1:]
+    end = len(body)
+    while end and not any(value.strip() for value in body.iloc[end - 1].tolist()):
+        end -= 1
+    body = body.iloc[:end]
+    found = list(issues)
+    kept, headings, seen = [], [], {}
+    for position, heading in enumerate(cells.iloc[header_index].tolist()):
+        heading = heading.strip()
+        if not heading:
+            if any(value.strip() for value in body.iloc[:, position].tolist()):
+                found.append(Issue(file, header_row, None, f"column {column_letter(position)} has values but no heading;"
+                                   " they are not read", "give the column a heading", WARNING))
+            continue
+        count = seen[heading] = seen.get(heading, 0) + 1
+        if count > 1:
+            found.append(Issue(file, header_row, heading, f"the heading appears {count} times; column "
+                               f'{column_letter(position)} is read as "{heading} ({count})"',
+                               "give each column its own heading", WARNING))
+            heading = f"{heading} ({count})"
+        kept.append(position)
+        headings.append(heading)
+    frame = body.iloc[:, kept].reset_index(drop=True)
+    frame.columns = headings
+    frame, cut = _cut_long_cells(frame, file, header_row)
+    found.extend(cut)
+    found.extend(_unsaved_issues(unsaved, dict(zip(kept, headings)), file, header_row, name))
+    return Sheet(frame, file, name, header_row, tuple(found))
+
+
+def _cut_long_cells(frame: pd.DataFrame, file: str, header_row: int) -> tuple[pd.DataFrame, list[Issue]]:
+    """Cells longer than MAX_CELL_CHARS are cut to that length, each with a warning."""
+    issues = []
+    for heading in frame.columns:
+        values = frame[heading].tolist()
+        if max(map(len, values), default=0) <= MAX_CELL_CHARS:
+            continue
+        for index, value in enumerate(values):
+            if len(value) > MAX_CELL_CHARS:
+                values[index] = value[:MAX_CELL_CHARS]
+                issues.append(Issue(
+                    file, header_row + 1 + index, heading,
+                    f"the cell has {len(value):,} characters; only the first {MAX_CELL_CHARS:,} are read",
+                    severity=WARNING,
+                ))
+        frame[heading] = pd.Series(values, dtype=object)
+    return frame, issues
+
+
+def _unsaved_issues(
+    unsaved: tuple[tuple[int, int], ...], headings: dict[int, str], file: str, header_row: int, sheet: str | None
+) -> list[Issue]:
+    """One warning per column whose formulas have no saved value (they read as blank)."""
+    by_column: dict[int, list[int]] = {}
+    for row, position in unsaved:
+        if row > header_row and position in headings:
+            by_column.setdefault(position, []).append(row)
+    issues = []
+    for position, rows in sorted(by_column.items()):
+        more = f" (and {len(rows) - 1} more below)" if len(rows) > 1 else ""
+        issues.append(Issue(
+            file, min(rows), headings[position],
+            f"the formula in this cell{more} has no saved value, so it reads as blank",
+            "open the workbook in Excel and save it, so the values are stored with the formulas", WARNING,
+        ))
+    return issues

@@ -1,11 +1,13 @@
-"""Reading files people actually have: encodings, delimiters, Excel (issue 4)."""
+"""Reading files people actually have: encodings, delimiters, Excel, and files that are not spreadsheets (issues 4, 8)."""
 
+import io
+import zipfile
 
 import pandas as pd
 import pytest
 
 from socialmap.errors import SocialMapError
-from socialmap.load import InputFile, read_table
+from socialmap.load import MAX_CELL_CHARS, InputFile, read_sheets, read_table
 from tests.conftest import DATA
 
 
@@ -52,7 +54,7 @@ def test_xlsx_first_sheet_as_text(tmp_path):
     [
         (b"", "the file is empty"),
         (b"\xef\xbb\xbf\r\n", "the file is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a PNG image, not a spreadsheet"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old Excel .xls"),
         (b"PK\x03\x04not really a workbook", "could not read the Excel workbook"),
     ],
@@ -72,8 +74,12 @@ def test_ragged_row_names_the_row():
 
 
 def test_size_limit_is_in_the_message():
-    with pytest.raises(SocialMapError, match="larger than the limit of 1 MB"):
+    with pytest.raises(SocialMapError) as caught:
         read_table(InputFile("big.csv", b"id\n" + b"a\n" * 600_000), max_bytes=1024 * 1024)
+    assert str(caught.value) == (
+        "big.csv: the file is 1.1 MB, larger than the limit of 1 MB "
+        "(split it into smaller files, or raise the limit with --max-size)"
+    )
 
 
 def test_missing_file():
@@ -82,5 +88,136 @@ def test_missing_file():
 
 
 def test_dataframe_input_becomes_text():
-    table = read_table(pd.DataFrame({"id": ["a", None], "followers": [1.0, float("nan")]}))
-    assert table.to_dict("list") == {"id": ["a", ""], "followers": ["1", ""]}
+    table = read_table(pd.DataFrame({"id": ["a", None, "c"], "followers": [1.0, float("nan"), 2.5]}))
+    assert table.to_dict("list") == {"id": ["a", "", "c"], "followers": ["1", "", "2.5"]}
+
+
+def _messages(sheet):
+    return [str(issue) for issue in sheet.issues]
+
+
+def test_title_rows_above_the_headings_and_blank_rows_below_the_table_are_not_data():
+    (sheet,) = read_sheets(DATA / "title_and_trailing_rows.csv")
+    assert sheet.header_row == 3
+    assert sheet.frame.to_dict("list") == {
+        "Handle": ["@DerbyCC", "@DerbyLibraries"], "Name": ["Derby City Council", "Derby Libraries"],
+        "Platform": ["Twitter/X", "Facebook"], "Followers": ["61,200", "4.8K"],
+    }
+    assert sheet.issues == ()
+
+
+def test_repeated_and_missing_headings_are_reported():
+    (sheet,) = read_sheets(DATA / "duplicate_headings.csv")
+    assert list(sheet.frame.columns) == ["id", "name", "name (2)", "followers"]
+    assert _messages(sheet) == [
+        'duplicate_headings.csv row 1, column name: the heading appears 2 times; column C is read as "name (2)" '
+        "(give each column its own heading)",
+        "duplicate_headings.csv row 1: column D has values but no heading; they are not read "
+        "(give the column a heading)",
+    ]
+
+
+def test_a_quote_that_never_closes_names_its_row():
+    with pytest.raises(SocialMapError) as caught:
+        read_table(DATA / "unclosed_quote.csv")
+    assert str(caught.value) == (
+        'unclosed_quote.csv row 3: a quote mark (") opens a value that never ends '
+        '(close the quote, or write a quote inside a value as two quotes (""))'
+    )
+
+
+def _zip(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("logo.csv", (DATA / "logo_renamed.csv").read_bytes(), "logo.csv: this is a PNG image, not a spreadsheet "
+         "(export the accounts from Excel as CSV or .xlsx)"),
+        ("photo.csv", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "photo.csv: this is a JPEG image, not a spreadsheet "
+         "(export the accounts from Excel as CSV or .xlsx)"),
+        ("report.csv", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "report.csv: this is a PDF document, not a "
+         "spreadsheet (export the accounts from Excel as CSV or .xlsx)"),
+        ("graph.csv", (DATA / "gephi_graph_renamed.csv").read_bytes(), "graph.csv: this is an XML file (such as "
+         "Gephi's GEXF or GraphML), which socialmap cannot read (in Gephi's Data Laboratory, export the nodes and "
+         "the edges tables as CSV)"),
+        ("page.csv", b"<!DOCTYPE html><html><body>accounts</body></html>", "page.csv: this is a web page (HTML), "
+         "not a spreadsheet (export the accounts from Excel as CSV or .xlsx)"),
+        ("map.csv", b'{"elements": [{"label": "A"}]}', "map.csv: this looks like a JSON file (such as a Kumu "
+         "blueprint), which socialmap cannot read (in Kumu, export the map to Excel instead)"),
+        ("notes.xlsx", _zip({"word/document.xml": "<w:document/>"}), "notes.xlsx: this is a Word document, not a "
+         "spreadsheet (save it from Excel as .xlsx, or as CSV)"),
+        ("calc.xlsx", _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}),
+         "calc.xlsx: this is an OpenDocument file (.ods), which socialmap cannot read "
+         "(save it from Excel as .xlsx, or as CSV)"),
+        ("noise.csv", bytes(range(1, 256)) * 40, "noise.csv: this does not look like a CSV or Excel file "
+         "(it contains binary data) (export the sheet as CSV (UTF-8) or .xlsx)"),
+    ],
+)
+def test_files_that_are_not_spreadsheets_say_what_they_are(name, data, message):
+    with pytest.raises(SocialMapError) as caught:
+        read_sheets(InputFile(name, data))
+    assert str(caught.value) == message
+
+
+def test_a_workbook_that_unpacks_far_beyond_the_limit_is_refused():
+    bomb = _zip({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": "0" * 1_000_000})
+    with pytest.raises(SocialMapError) as caught:
+        read_sheets(InputFile("bomb.xlsx", bomb), max_bytes=20_000)
+    assert caught.value.message == "the workbook unpacks to 1 MB, more than ten times the size limit"
+
+
+def test_undefined_windows_1252_byte_is_reported_not_guessed_away():
+    (sheet,) = read_sheets(DATA / "cp1252_undefined_byte.csv")
+    assert sheet.frame.loc[0, "name"] == "Café £ \ufffd"
+    assert _messages(sheet) == [
+        "cp1252_undefined_byte.csv: 1 character could not be read as Windows-1252 and show as \ufffd "
+        "(save the file as CSV UTF-8, or as .xlsx)"
+    ]
+
+
+def test_utf16_without_byte_order_mark():
+    table = read_table(DATA / "utf16_no_bom.txt")
+    assert table.to_dict("list") == {"id": ["@emoji"], "name": ["Local 😀 group"]}
+
+
+def test_a_multibyte_encoding_is_read_and_announced():
+    (sheet,) = read_sheets(InputFile("tokyo.csv", "id,name\nabc,東京都庁の公式アカウントです\n".encode("shift_jis")))
+    assert sheet.frame.loc[0, "name"] == "東京都庁の公式アカウントです"
+    assert [issue.message for issue in sheet.issues] == ["the file is not UTF-8; it was read as cp932"]
+
+
+def test_a_five_megabyte_cell_is_cut_with_a_warning():
+    data = b"id,description\na," + b"x" * (5 * 1024 * 1024) + b"\nb,short\n"
+    (sheet,) = read_sheets(InputFile("bios.csv", data))
+    assert [len(value) for value in sheet.frame["description"]] == [MAX_CELL_CHARS, 5]
+    assert _messages(sheet) == [
+        "bios.csv row 2, column description: the cell has 5,242,880 characters; only the first 10,000 are read"
+    ]
+
+
+def test_workbook_formulas_give_saved_values_and_unsaved_ones_are_reported():
+    table = read_table(DATA / "council_workbook.xlsx")
+    assert table["Followers"].tolist() == ["61200", "4800", "830"]
+    assert table["Date added"].tolist() == ["2024-03-04", "2024-03-05", "2024-03-06"]
+    (sheet,) = read_sheets(DATA / "unsaved_formulas.xlsx")
+    assert sheet.frame["followers"].tolist() == ["", "", "3000"]
+    assert _messages(sheet) == [
+        "unsaved_formulas.xlsx row 2, column followers: the formula in this cell (and 1 more below) has no saved "
+        "value, so it reads as blank (open the workbook in Excel and save it, so the values are stored with the "
+        "formulas)"
+    ]
+
+
+def test_every_sheet_of_a_workbook_with_headings_found_below_nodexl_group_row():
+    sheets = read_sheets(DATA / "nodexl_twitter.xlsx")
+    assert [sheet.name for sheet in sheets] == ["Edges", "Vertices", "Groups", "Group Vertices", "Overall Metrics"]
+    assert [sheet.header_row for sheet in sheets[:2]] == [2, 2]
+    assert sheets[0].file == "nodexl_twitter.xlsx (sheet Edges)"
+    assert list(sheets[0].frame.columns[:2]) == ["Vertex 1", "Vertex 2"]
+    assert read_table(DATA / "nodexl_twitter.xlsx", sheet="vertices")["Vertex"].tolist()[0] == "derbycouncil"

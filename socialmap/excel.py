@@ -1,0 +1,147 @@
+"""Read every sheet of an .xlsx workbook as a grid of text.
+
+Formula cells give the value Excel saved with them (openpyxl ``data_only``);
+a formula saved without a value (a workbook written by a program and never
+opened in Excel) reads as blank, with a warning naming the cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .errors import SocialMapError
+
+__all__ = ["Grid", "read_xlsx", "column_letter", "cell_text"]
+
+_UNSAVED_FORMULA = re.compile(
+    rb'<c r="(?P<column>[A-Z]+)(?P<row>\d+)"(?P<attributes>[^>]*)>\s*'
+    rb"<f\b(?:[^>]*/>|[^>]*>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One sheet: its name and cells as text (row 0 = spreadsheet row 1).
+
+    ``unsaved`` lists the (spreadsheet row, column position) of formula cells
+    saved without a value, which read as blank.
+    """
+
+    name: str
+    cells: pd.DataFrame
+    unsaved: tuple[tuple[int, int], ...] = ()
+
+
+def column_letter(position: int) -> str:
+    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
+    letters = ""
+    position += 1
+    while position:
+        position, remainder = divmod(position - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the user sees it: 1234.0 -> "1234", a date -> "2024-03-01", None -> ""."""
+    if value is None or value is pd.NaT:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat()
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def read_xlsx(data: bytes, file: str, *, max_bytes: int) -> list[Grid]:
+    """Every sheet of the workbook, in workbook order."""
+    import openpyxl
+
+    _check_unpacked_size(data, file, max_bytes)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a broken workbook
+        raise SocialMapError(
+            file, None, None, f"could not read the Excel workbook: {error}",
+            "check that it opens in Excel, or save it as CSV",
+        ) from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [_grid(sheet, archive, file) for sheet in book.worksheets]
+    except SocialMapError:
+        raise
+    except Exception as error:
+        raise SocialMapError(
+            file, None, None, f"could not read the Excel workbook: {error}",
+            "check that it opens in Excel, or save it as CSV",
+        ) from None
+    finally:
+        book.close()
+
+
+def _check_unpacked_size(data: bytes, file: str, max_bytes: int) -> None:
+    """Refuse a workbook that unpacks to far more than the size limit (a "zip bomb")."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile:
+        raise SocialMapError(
+            file, None, None, "could not read the Excel workbook: it is damaged or not a workbook",
+            "check that it opens in Excel, or save it as CSV",
+        ) from None
+    if "xl/workbook.xml" not in names:
+        raise SocialMapError(file, None, None, _not_a_workbook(names), "save it from Excel as .xlsx, or as CSV")
+    if unpacked > 10 * max_bytes:
+        raise SocialMapError(
+            file, None, None, f"the workbook unpacks to {unpacked / 2**20:,.0f} MB, more than ten times the size limit",
+            "save the sheet as CSV, or raise the limit",
+        )
+
+
+def _not_a_workbook(names: set[str]) -> str:
+    if "word/document.xml" in names:
+        return "this is a Word document, not a spreadsheet"
+    if any(name.startswith("ppt/") for name in names):
+        return "this is a PowerPoint file, not a spreadsheet"
+    if "content.xml" in names:
+        return "this is an OpenDocument file (.ods), which socialmap cannot read"
+    return "this is a zip file, not an Excel workbook"
+
+
+def _grid(sheet, archive: zipfile.ZipFile, file: str) -> Grid:
+    rows = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    width = max((len(row) for row in rows), default=0)
+    cells = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], columns=range(width), dtype=object)
+    path = getattr(sheet, "_worksheet_path", None)
+    unsaved = _unsaved_formulas(archive.read(path)) if path in archive.namelist() else ()
+    return Grid(sheet.title, cells, unsaved)
+
+
+def _column_position(letters: str) -> int:
+    """"A" -> 0, "AA" -> 26."""
+    position = 0
+    for letter in letters:
+        position = position * 26 + ord(letter) - 64
+    return position - 1
+
+
+def _unsaved_formulas(xml: bytes) -> tuple[tuple[int, int], ...]:
+    """(row, column position) of formula cells with no saved value: openpyxl reads them as blank."""
+    if b"<f" not in xml:
+        return ()
+    return tuple(
+        (int(match["row"]), _column_position(match["column"].decode()))
+        for match in _UNSAVED_FORMULA.finditer(xml)
+        if b't="str"' not in match["attributes"]
+    )
