@@ -196,7 +196,8 @@ def validate_accounts(
         _merge_into(values, first[keys[i]], i)
     kept = list(first.values())
     frame = _object_frame({name: [values[name][i] for i in kept] for name in ACCOUNT_FRAME_COLUMNS})
-    _check_positions(frame, file, matched, issues)
+    unreadable = {row for row, order, issue in issues if issue.is_error and order in (3, 4)}
+    _check_positions(frame, file, matched, issues, unreadable)
     return ValidatedTable(frame, _sorted(issues), matched)
 
 
@@ -250,13 +251,17 @@ def _merge_into(values: dict[str, list], earlier: int, later: int) -> None:
             column[earlier] = column[later]
 
 
-def _check_positions(frame: pd.DataFrame, file: str, matched: dict[str, str], issues: list) -> None:
-    """A latitude without a longitude (or the reverse) in a row is no position: warn and clear it."""
+def _check_positions(frame: pd.DataFrame, file: str, matched: dict[str, str], issues: list, unreadable: set[int]
+                     ) -> None:
+    """A latitude without a longitude (or the reverse) in a row is no position: warn and clear it.
+
+    Rows whose latitude or longitude could not be read are already reported.
+    """
     if "lat" not in matched or "lon" not in matched:
         return
     lats, lons, rows = frame["lat"].tolist(), frame["lon"].tolist(), frame["row"].tolist()
     for i, (lat, lon) in enumerate(zip(lats, lons)):
-        if math.isnan(lat) != math.isnan(lon):
+        if math.isnan(lat) != math.isnan(lon) and rows[i] not in unreadable:
             have, lack = ("lat", "lon") if math.isnan(lon) else ("lon", "lat")
             message = f"has a {_WORD[have]} but no {_WORD[lack]}; the position is not used"
             issues.append((rows[i], 8, Issue(file, rows[i], matched.get(have), message,
@@ -431,14 +436,12 @@ def _directions(texts: list[str]) -> tuple[list[bool], dict[int, str]]:
 def accounts_from_links(relationships: pd.DataFrame) -> pd.DataFrame:
     """Accounts for a file of links alone: every id named, first spelling, in order of appearance."""
     seen: dict[str, tuple[str, int]] = {}
-    for key, handle, row in zip(
-        [*relationships["source"], *relationships["target"]],
-        [*relationships["source_id"], *relationships["target_id"]],
-        [*relationships["row"], *relationships["row"]],
-    ):
-        if key not in seen:
-            seen[key] = (handle, row)
-    ordered = sorted(seen.items(), key=lambda item: item[1][1])
+    links = sorted(zip(relationships["row"], relationships["source"], relationships["source_id"],
+                       relationships["target"], relationships["target_id"]), key=lambda link: link[0])
+    for row, source, source_id, target, target_id in links:
+        seen.setdefault(source, (source_id, row))
+        seen.setdefault(target, (target_id, row))
+    ordered = list(seen.items())
     count = len(ordered)
     columns: dict[str, list] = {
         "key": [key for key, _ in ordered],

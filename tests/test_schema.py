@@ -1,8 +1,8 @@
-"""Column headings: every alias of the input contract is recognised (issue 4)."""
+"""Column headings: every alias of the input contract is recognised (issues 4, 8)."""
 
 import pytest
 
-from socialmap.schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS, match_columns, normalise_heading
+from socialmap.schema import ACCOUNT_FIELDS, LINK_LIST_FIELDS, RELATIONSHIP_FIELDS, match_columns, normalise_heading
 
 ACCOUNT_ALIASES = {
     "id": ["id", "handle", "username", "screen_name", "account", "vertex"],
@@ -12,7 +12,7 @@ ACCOUNT_ALIASES = {
     "category": ["category", "type", "sector", "group"],
     "followers": ["followers", "follower_count", "followers_count", "audience", "reach"],
     "posts_per_week": ["posts_per_week", "posts", "frequency"],
-    "url": ["url", "link", "profile_url", "website"],
+    "url": ["url", "link", "profile_url", "website", "web"],
     "description": ["description", "bio", "notes"],
     "lat": ["lat", "latitude"],
     "lon": ["lon", "lng", "long", "longitude"],
@@ -20,8 +20,9 @@ ACCOUNT_ALIASES = {
 RELATIONSHIP_ALIASES = {
     "source": ["source", "from", "vertex 1"],
     "target": ["target", "to", "vertex 2"],
-    "type": ["type", "kind", "relation"],
-    "weight": ["weight"],
+    "type": ["type", "kind", "relation", "relationship", "label"],
+    "weight": ["weight", "edge weight"],
+    "direction": ["direction"],
 }
 
 
@@ -54,3 +55,23 @@ def test_unknown_headings_are_left_for_extra_columns():
 
 def test_normalise_heading():
     assert normalise_heading(" Follower-Count_ ") == "followercount"
+
+
+def test_earlier_aliases_win_so_nodexl_relationship_beats_its_label_column():
+    headings = ["Vertex 1", "Vertex 2", "Label", "Relationship", "Edge Weight"]
+    assert match_columns(headings, RELATIONSHIP_FIELDS) == {
+        "source": "Vertex 1", "target": "Vertex 2", "type": "Relationship", "weight": "Edge Weight"}
+
+
+def test_fixed_columns_are_taken_first_and_not_matched_again():
+    headings = ["Source", "Target", "Type", "Label"]
+    assert match_columns(headings, RELATIONSHIP_FIELDS, {"direction": "Type", "weight": "Absent"}) == {
+        "direction": "Type", "source": "Source", "target": "Target", "type": "Label"}
+
+
+@pytest.mark.parametrize(("heading", "field"), [
+    ("connects_to", "connects_to"), ("Connects To", "connects_to"), ("connections", "connects_to"),
+    ("Follows", "follows"), ("MENTIONS", "mentions"),
+])
+def test_link_list_columns(heading, field):
+    assert match_columns([heading, "following"], LINK_LIST_FIELDS) == {field: heading}

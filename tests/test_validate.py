@@ -1,4 +1,4 @@
-"""Clean tables and their problems: file, row, column, message (issue 4)."""
+"""Clean tables and their problems: file, row, column, message (issues 4, 8)."""
 
 import math
 
@@ -6,7 +6,7 @@ import pandas as pd
 
 from socialmap.errors import WARNING
 from socialmap.load import read_table
-from socialmap.validate import validate_accounts, validate_relationships
+from socialmap.validate import accounts_from_links, validate_accounts, validate_relationships
 from tests.conftest import DATA
 
 
@@ -123,3 +123,87 @@ def test_zero_or_negative_weight_is_an_error():
     raw = pd.DataFrame({"source": ["a", "a"], "target": ["b", "b"], "weight": ["0", "-1"]})
     issues = validate_relationships(raw, file="rel.csv", accounts=accounts).issues
     assert [issue.message for issue in issues] == ['"0" must be above zero', '"-1" must be above zero']
+
+
+def test_nan_infinite_negative_and_out_of_range_numbers_are_errors():
+    table = _accounts("bad_numbers.csv")
+    assert [str(issue) for issue in table.issues] == [
+        'bad_numbers.csv row 2, column followers: "inf" is not a number (leave the cell blank when the value is unknown)',
+        'bad_numbers.csv row 3, column followers: "nan" is not a number (leave the cell blank when the value is unknown)',
+        'bad_numbers.csv row 4, column followers: "1e400" is more than 10,000,000,000 followers, more than any account has',
+        'bad_numbers.csv row 5, column followers: "-12" is negative; a follower count cannot be below zero',
+        'bad_numbers.csv row 6, column lat: "91" is above the largest allowed value, 90',
+        'bad_numbers.csv row 7, column followers: "Infinity" is not a number '
+        "(leave the cell blank when the value is unknown)",
+        'bad_numbers.csv row 7, column lon: "-181" is below the smallest allowed value, -180',
+        "bad_numbers.csv row 8, column lat: has a latitude but no longitude; the position is not used "
+        "(give both latitude and longitude)",
+    ]
+    assert [issue.is_error for issue in table.issues] == [True] * 7 + [False]
+    frame = table.frame.set_index("key")
+    assert frame.loc["e", "followers"] == 1200  # 1.2E+03, as Excel writes it
+    assert math.isnan(frame.loc["g", "lat"]) and math.isnan(frame.loc["g", "lon"])
+
+
+def test_every_relationship_row_is_kept_or_reported():
+    accounts = pd.DataFrame({"key": ["a", "b", "c"], "id": ["a", "b", "c"]})
+    raw = read_table(DATA / "messy_relationships.csv")
+    table = validate_relationships(raw, file="messy_relationships.csv", accounts=accounts)
+    assert [str(issue) for issue in table.issues] == [
+        "messy_relationships.csv row 3: blank row skipped",
+        'messy_relationships.csv row 4, column target: "a" links to itself; row skipped',
+        "messy_relationships.csv row 5, column target: no target account; row skipped",
+        'messy_relationships.csv row 6, column weight: "heavy" is not a number',
+        'messy_relationships.csv row 7, column direction: "sideways" is not a direction '
+        '(write "directed", "undirected" or "mutual")',
+        'messy_relationships.csv row 8, column weight: "inf" is not a number '
+        "(leave the cell blank when the value is unknown)",
+    ]
+    assert list(zip(table.frame["source"], table.frame["target"], table.frame["row"])) == [("a", "b", 2)]
+    assert table.kept == 1
+
+
+def test_undirected_and_mutual_links_go_both_ways():
+    accounts = pd.DataFrame({"key": ["a", "b", "c"], "id": ["a", "b", "c"]})
+    raw = pd.DataFrame({"from": ["a", "b"], "to": ["b", "c"], "direction": ["Undirected", "directed"],
+                        "weight": ["2", ""]})
+    table = validate_relationships(raw, file="r.csv", accounts=accounts)
+    assert list(zip(table.frame["source"], table.frame["target"], table.frame["weight"], table.frame["row"])) == [
+        ("a", "b", 2.0, 2), ("b", "c", 1.0, 3), ("b", "a", 2.0, 2)]
+    assert table.kept == 2 and table.issues == []
+
+
+def test_a_relationships_file_with_only_headings_is_reported():
+    accounts = pd.DataFrame({"key": ["a"], "id": ["a"]})
+    table = validate_relationships(pd.DataFrame({"source": [], "target": []}), file="r.csv", accounts=accounts)
+    assert [(str(issue), issue.severity) for issue in table.issues] == [
+        ("r.csv: the file has a header but no relationships (add one row per link)", WARNING)]
+
+
+def test_listed_links_leave_blank_rows_and_missing_ids_to_the_accounts_table():
+    raw = pd.DataFrame({"id": ["a", "", "", "b"], "follows": ["b; c", "", "a", ""]})
+    table = validate_relationships(raw, file="a.csv", accounts=None, columns={"source": "id", "target": "follows"},
+                                   separators=";,", kind="follows", in_accounts=True)
+    assert list(zip(table.frame["source"], table.frame["target"], table.frame["type"])) == [
+        ("a", "b", "follows"), ("a", "c", "follows")]
+    assert table.issues == []
+
+
+def test_accounts_from_links_keep_first_spelling_in_order_of_appearance():
+    raw = pd.DataFrame({"source": ["@B", "a", "b"], "target": ["A", "@c", "C"]})
+    links = validate_relationships(raw, file="r.csv", accounts=None).frame
+    accounts = accounts_from_links(links)
+    assert list(zip(accounts["key"], accounts["id"], accounts["row"])) == [("b", "@B", 2), ("a", "A", 2), ("c", "@c", 3)]
+    assert math.isnan(accounts.loc[0, "followers"]) and accounts.loc[0, "extra"] == {}
+
+
+def test_header_rows_below_row_one_number_rows_correctly():
+    raw = pd.DataFrame({"id": ["a", "b"], "followers": ["1", "lots"]})
+    (issue,) = validate_accounts(raw, file="book.xlsx (sheet Vertices)", header_row=2).issues
+    assert str(issue) == 'book.xlsx (sheet Vertices) row 4, column followers: "lots" is not a number'
+
+
+def test_ignored_columns_are_not_shown_as_extra():
+    raw = pd.DataFrame({"Vertex": ["a"], "Color": ["Red"], "Team": ["Comms"]})
+    frame = validate_accounts(raw, file="v.csv", ignored={"Color"}).frame
+    assert frame.loc[0, "extra"] == {"Team": "Comms"}

@@ -1,10 +1,10 @@
-"""Cell parsers: follower counts, numbers, links, ids (issue 4, input contract)."""
+"""Cell parsers: follower counts, numbers, links, ids, directions (issues 4, 8)."""
 
 import math
 
 import pytest
 
-from socialmap.values import id_key, parse_count, parse_number, parse_url
+from socialmap.values import id_key, parse_count, parse_number, parse_two_way, parse_url, shown, split_ids
 
 
 @pytest.mark.parametrize(
@@ -13,13 +13,14 @@ from socialmap.values import id_key, parse_count, parse_number, parse_url
         ("1234", 1234), ("1,234", 1234), ("1.2K", 1200), ("1.2k", 1200), ("3.4m", 3_400_000),
         ("3.4M", 3_400_000), ("12k+", 12_000), (" 12 K ", 12_000), ("1,234,567", 1_234_567),
         ("0", 0), ("999+", 999), ("2b", 2_000_000_000), ("12 345", 12_345), (".5k", 500),
+        ("1.2E+03", 1200), ("4e6", 4_000_000),
     ],
 )
 def test_follower_formats_people_type(text, expected):
     assert parse_count(text) == expected
 
 
-@pytest.mark.parametrize("blank", ["", "  ", "n/a", "N/A", "-", "unknown", "?"])
+@pytest.mark.parametrize("blank", ["", "  ", "n/a", "N/A", "-", "unknown", "?", "null", "None"])
 def test_blank_followers_are_unknown_not_zero(blank):
     assert math.isnan(parse_count(blank))
 
@@ -28,6 +29,30 @@ def test_blank_followers_are_unknown_not_zero(blank):
 def test_unreadable_followers_name_the_value(text):
     with pytest.raises(ValueError, match=f'"{text}" is not a number'):
         parse_count(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("inf", '"inf" is not a number (leave the cell blank when the value is unknown)'),
+        ("NaN", '"NaN" is not a number (leave the cell blank when the value is unknown)'),
+        ("-Infinity", '"-Infinity" is not a number (leave the cell blank when the value is unknown)'),
+        ("1e400", '"1e400" is more than 10,000,000,000 followers, more than any account has'),
+        ("20b", '"20b" is more than 10,000,000,000 followers, more than any account has'),
+    ],
+)
+def test_infinite_impossible_and_nan_followers_are_refused(text, message):
+    with pytest.raises(ValueError) as caught:
+        parse_count(text)
+    assert str(caught.value) == message
+
+
+def test_numbers_must_be_finite():
+    with pytest.raises(ValueError, match='"1e400" is too large a number'):
+        parse_number("1e400")
+    with pytest.raises(ValueError, match='"nan" is not a number'):
+        parse_number("nan")
+    assert parse_number("-2.5e1") == -25
 
 
 def test_negative_followers_are_refused():
@@ -76,3 +101,36 @@ def test_anything_but_web_links_is_refused(text):
 )
 def test_ids_match_ignoring_case_and_leading_at(text, key):
     assert id_key(text) == key
+
+
+def test_ids_match_however_accents_were_typed():
+    assert id_key("Cafe\u0301") == id_key("Café")  # e + combining accent (macOS) and é (Windows)
+
+
+@pytest.mark.parametrize(("text", "two_way"), [
+    ("", False), ("Directed", False), ("one-way", False), ("Undirected", True), ("mutual", True), ("Both", True),
+])
+def test_directions(text, two_way):
+    assert parse_two_way(text) is two_way
+
+
+def test_unknown_direction_says_what_to_write():
+    with pytest.raises(ValueError) as caught:
+        parse_two_way("sideways")
+    assert str(caught.value) == '"sideways" is not a direction (write "directed", "undirected" or "mutual")'
+
+
+def test_split_ids_on_semicolons_commas_and_new_lines():
+    assert split_ids(" @a; @b ,c\nd;; ", ";,") == ["@a", "@b", "c", "d"]
+    assert split_ids("A|B", "|") == ["A", "B"]
+
+
+def test_values_in_messages_are_short_and_show_control_characters():
+    assert shown("lots") == '"lots"'
+    assert shown("a\x1b[2Jb") == '"a\\x1b[2Jb"'
+    assert shown("x" * 100) == '"' + "x" * 59 + '…"'
+
+
+def test_malformed_web_address_is_refused_not_crashed():
+    with pytest.raises(ValueError, match="is not a web link"):
+        parse_url("http://[::1")
