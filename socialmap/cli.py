@@ -14,6 +14,7 @@ import click
 
 from .errors import SocialMapError
 from .export import table_csv
+from .graphfiles import GRAPH_FORMATS
 from .metrics import reach_tables
 from .options import AGGREGATES, BRANCHES, LAYOUTS, MapOptions
 from .pipeline import build_map
@@ -36,6 +37,18 @@ class _StageReporter:
             click.echo(f"  {elapsed:5.1f} s  {stage}…", err=True)
 
 
+def output_format(path: Path) -> str:
+    """html, gexf or graphml, from the output's extension."""
+    suffix = path.suffix.lower().lstrip(".")
+    return "html" if suffix in ("html", "htm") else suffix
+
+
+def _checked_output(path: Path) -> Path:
+    if output_format(path) not in ("html", *GRAPH_FORMATS):
+        raise click.BadParameter(f"{path.name} must end in .html, .gexf or .graphml")
+    return path
+
+
 @click.group()
 @click.version_option(package_name="socialmap")
 def main() -> None:
@@ -46,7 +59,8 @@ def main() -> None:
 @click.argument("accounts", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("relationships", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
-              show_default=True, help="The HTML map to write.")
+              show_default=True, callback=lambda context, parameter, path: _checked_output(path),
+              help="The map to write: .html (the interactive map), .gexf (Gephi) or .graphml (Cytoscape).")
 @click.option("--title", default="Social media map", show_default=True, help="Title shown on the map.")
 @click.option("--subtitle", default=None, help="Line under the title (default: the counts).")
 @click.option("--source", default=None, help="Where the data came from, credited under the title.")
@@ -108,7 +122,10 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         click.echo(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} (use --strict to stop on them):", err=True)
         for issue in warnings:
             click.echo(f"  {issue}", err=True)
-    output.write_text(result.html, encoding="utf-8")
+    if output_format(output) == "html":
+        output.write_text(result.html, encoding="utf-8")
+    else:
+        output.write_bytes(result.graph_file(output_format(output)))
     reach = result.reach
     placeholders = result.graph.number_of_nodes() - reach.accounts
     shown = f"{reach.accounts:,} of {result.all_accounts:,}" if result.all_accounts != reach.accounts else f"{reach.accounts:,}"

@@ -15,6 +15,7 @@ from .community import Partition, detect_communities
 from .errors import Issue, SocialMapError, raise_if_errors
 from .filters import NoSuchAccount, restrict_layout, selected_accounts
 from .graph import build_graph
+from .graphfiles import graph_file, graph_file_tables, is_graph_file
 from .layout import Layout, compute_layout
 from .formats import read_inputs
 from .load import Source
@@ -59,6 +60,14 @@ class MapResult:
     relationship_rows: int
     areas: pd.DataFrame | None = None
     all_accounts: int | None = None  # before filters
+    view: View | None = None  # what was drawn: the accounts shown, or the overview
+    options: MapOptions = MapOptions()
+
+    def graph_file(self, fmt: str) -> bytes:
+        """The map as drawn, as a GEXF or GraphML file for Gephi or Cytoscape."""
+        colour = resolve_colour(self.view.graph, self.view.partition, self.options.colour_by)
+        size = resolve_size(self.view.graph, self.view.metrics, self.options.size_by)
+        return graph_file(fmt, self.view.graph, self.view.partition, self.layout, colour, size, self.view.metrics)
 
     @property
     def positions(self) -> dict[str, tuple[float, float]]:
@@ -89,9 +98,12 @@ def load_tables(
 
     ``accounts`` may hold the links too: a workbook with a relationships
     sheet, a NodeXL or Kumu workbook, an edge list, or connects_to /
-    follows / mentions columns (see :mod:`socialmap.formats`).
+    follows / mentions columns (see :mod:`socialmap.formats`), or be a
+    Gephi (.gexf) or GraphML file with both.
     """
     progress("load")
+    if relationships is None and is_graph_file(accounts):
+        accounts, relationships = graph_file_tables(accounts, max_bytes=options.max_bytes)
     inputs = read_inputs(
         accounts, relationships, sheet=options.sheet, relationships_sheet=options.relationships_sheet,
         max_bytes=options.max_bytes, account_columns=dict(options.account_columns),
@@ -248,7 +260,7 @@ def build_map(
     metrics = analysis.metrics if shown is None else analysis.metrics[
         [node in shown for node in analysis.graph]].reset_index(drop=True)
     return MapResult(html, graph, analysis.partition, layout, metrics, reach_summary(graph),
-                     tables.issues, tables.relationship_rows, areas_table, analysis.reach.accounts)
+                     tables.issues, tables.relationship_rows, areas_table, analysis.reach.accounts, view, options)
 
 
 def _subtitle(analysis: Analysis, G: nx.DiGraph) -> str:

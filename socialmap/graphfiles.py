@@ -1,0 +1,148 @@
+"""Gephi and Cytoscape files: write the map as drawn, read one back as tables.
+
+GEXF carries positions, colours and sizes in its ``viz`` elements, so Gephi
+opens the map as socialmap drew it; GraphML has no such elements, so the
+same facts travel as attributes (x, y, size, color, r, g, b) that Cytoscape
+can map. Every account attribute and figure goes along. Reading a .gexf or
+.graphml file gives an accounts table (one row per node, its attributes as
+columns) and a relationships table (source, target, and edge attributes).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from .channels import ColourChannel, SizeChannel
+from .community import Partition
+from .errors import SocialMapError
+from .layout import Layout
+from .load import InputFile, source_name
+
+__all__ = ["GRAPH_FORMATS", "graph_file", "read_graph_file", "is_graph_file", "graph_file_tables"]
+
+GRAPH_FORMATS = ("gexf", "graphml")
+_FIGURES = ("degree", "in_degree", "out_degree", "pagerank", "betweenness", "bridge", "weekly_otv",
+            "posts_per_week_assumed")
+
+
+def _plain(value: object) -> object | None:
+    """A value GEXF/GraphML can hold (str, int, float, bool), or None to leave it out."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, bool | int | float | str):
+        return value
+    if pd.isna(value):
+        return None
+    try:
+        return value.item()  # numpy and pandas scalars
+    except AttributeError:
+        return str(value)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    colour = colour.lstrip("#")
+    return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
+
+
+def _export_graph(
+    G: nx.DiGraph, partition: Partition, layout: Layout, colour: ColourChannel, size: SizeChannel,
+    metrics: pd.DataFrame, *, viz: bool,
+) -> nx.DiGraph:
+    figures = {name: metrics[name].tolist() for name in _FIGURES if name in metrics.columns}
+    out = nx.DiGraph()
+    for position, (node, data) in enumerate(G.nodes(data=True)):
+        entry = colour.legend[colour.entry[node]]
+        red, green, blue = _rgb(entry["color"])
+        x, y = layout.positions[node]
+        attributes = {
+            "label": data["name"] or data["id"], "handle": data["id"], "platform": data["platform"],
+            "area": data["area"], "category": data["category"], "followers": data["followers"],
+            "posts_per_week": data["posts_per_week"], "url": data["url"], "description": data["description"],
+            "lat": data["lat"], "lon": data["lon"], "placeholder": data["placeholder"],
+            "community": partition.names[partition.membership[node]],
+            "community_id": partition.membership[node], "colour_group": entry["label"],
+            **{name: values[position] for name, values in figures.items()},
+            **{f"extra: {heading}": value for heading, value in (data["extra"] or {}).items()},
+        }
+        if viz:
+            # GEXF's y axis points up; the page's points down
+            attributes["viz"] = {"position": {"x": x, "y": -y, "z": 0.0}, "size": size.value[node] * 10 + 5,
+                                 "color": {"r": red, "g": green, "b": blue, "a": 1.0}}
+        else:
+            attributes.update(x=x, y=y, size=size.value[node], color=entry["color"], r=red, g=green, b=blue)
+        out.add_node(node, **{k: v for k, v in ((k, _plain(v)) if k != "viz" else (k, v)
+                                               for k, v in attributes.items()) if v is not None})
+    for source, target, data in G.edges(data=True):
+        out.add_edge(source, target, weight=float(data.get("weight", 1.0)), relation=data.get("type", ""))
+    return out
+
+
+def graph_file(
+    fmt: str, G: nx.DiGraph, partition: Partition, layout: Layout, colour: ColourChannel, size: SizeChannel,
+    metrics: pd.DataFrame,
+) -> bytes:
+    """The map as a GEXF or GraphML file (UTF-8 bytes)."""
+    if fmt not in GRAPH_FORMATS:
+        raise ValueError(f"graph format must be one of {', '.join(GRAPH_FORMATS)}, not {fmt!r}")
+    out = _export_graph(G, partition, layout, colour, size, metrics, viz=fmt == "gexf")
+    buffer = io.BytesIO()
+    if fmt == "gexf":
+        nx.write_gexf(out, buffer, version="1.2draft")
+    else:
+        nx.write_graphml(out, buffer)
+    return buffer.getvalue()
+
+
+def read_graph_file(data: bytes, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An accounts table and a relationships table, as text, from GEXF or GraphML bytes."""
+    reader = nx.read_gexf if name.lower().endswith(".gexf") else nx.read_graphml
+    try:
+        graph = reader(io.BytesIO(data))
+    except Exception as error:  # the XML parsers raise many types
+        raise SocialMapError(name, None, None, f"could not read the graph file: {error}",
+                             "check that Gephi or Cytoscape opens it") from None
+    skip = {"viz", "x", "y", "size", "color", "r", "g", "b", "colour_group", "community", "community_id",
+            "placeholder", *_FIGURES}
+    rows = []
+    for node, data in graph.nodes(data=True):
+        row = {"id": str(data.get("handle", node))}
+        if "label" in data:
+            row["name"] = str(data["label"])
+        for key, value in data.items():
+            if key in skip or key in ("handle", "label"):
+                continue
+            row[key.removeprefix("extra: ")] = "" if value is None else str(value)
+        rows.append(row)
+    accounts = pd.DataFrame(rows).fillna("").astype(str) if rows else pd.DataFrame({"id": []})
+    ids = {node: str(graph.nodes[node].get("handle", node)) for node in graph}
+    links = [{"source": ids[u], "target": ids[v], "type": str(d.get("relation", "")),
+              "weight": str(d.get("weight", 1))} for u, v, d in graph.edges(data=True)]
+    relationships = pd.DataFrame(links, columns=["source", "target", "type", "weight"]).astype(str)
+    return accounts, relationships
+
+
+def is_graph_file(source: object) -> bool:
+    """Whether a path or upload is named like a GEXF or GraphML file."""
+    name = source.name if isinstance(source, InputFile) else str(source) if isinstance(source, str | Path) else ""
+    return name.lower().endswith((".gexf", ".graphml"))
+
+
+def graph_file_tables(source: str | Path | InputFile, *, max_bytes: int) -> tuple[InputFile, InputFile]:
+    """A graph file as an accounts file and a relationships file (CSV), named after it for messages."""
+    name = source_name(source, "graph")
+    if isinstance(source, InputFile):
+        data = source.data
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise SocialMapError(name, None, None, f"no such file: {path}")
+        data = path.read_bytes()
+    if len(data) > max_bytes:
+        raise SocialMapError(name, None, None, f"the file is larger than the limit of {max_bytes // 2**20} MB")
+    accounts, relationships = read_graph_file(data, name)
+    return (InputFile(f"{name} nodes", accounts.to_csv(index=False).encode("utf-8")),
+            InputFile(f"{name} edges", relationships.to_csv(index=False).encode("utf-8")))
