@@ -48,17 +48,22 @@ def build_graph(accounts: pd.DataFrame, relationships: pd.DataFrame | None = Non
             G.add_node(key, id=handle, name=handle, platform="", area="", category="", followers=None,
                        posts_per_week=None, url=None, description="", lat=None, lon=None, extra={}, placeholder=True)
     if relationships is not None and len(relationships):
-        weights: dict[tuple[str, str], float] = {}
-        kinds: dict[tuple[str, str], set[str]] = {}
-        for pair in zip(relationships["source"].tolist(), relationships["target"].tolist(),
-                        relationships["weight"].tolist(), relationships["type"].tolist()):
-            source, target, weight, kind = pair
-            weights[(source, target)] = weights.get((source, target), 0.0) + weight
-            if kind:
-                kinds.setdefault((source, target), set()).add(kind)
-        G.add_edges_from(
-            (source, target, {"weight": float(weights[(source, target)]),
-                              "type": ", ".join(sorted(kinds.get((source, target), ())))})
-            for source, target in sorted(weights)
-        )
+        G.add_edges_from(_summed_links(relationships))
     return G
+
+
+def _summed_links(relationships: pd.DataFrame):
+    """(source, target, {weight, type}) per directed pair, sorted: weights summed, kinds listed once."""
+    links = relationships[["source", "target", "weight", "type"]]
+    pairs = ["source", "target"]
+    weights = links.groupby(pairs, sort=True)["weight"].sum()
+    typed = links[links["type"] != ""].drop_duplicates([*pairs, "type"]).sort_values([*pairs, "type"])
+    kinds = typed.groupby(pairs, sort=False)["type"]
+    first = kinds.first().to_dict()
+    several = kinds.size()
+    multiple = several[several > 1].index  # usually few: one pair linked in several ways
+    if len(multiple):
+        subset = typed.set_index(pairs).loc[multiple].reset_index()
+        first.update(subset.groupby(pairs, sort=False)["type"].agg(", ".join).to_dict())
+    for (source, target), weight in zip(weights.index.tolist(), weights.tolist()):
+        yield source, target, {"weight": float(weight), "type": first.get((source, target), "")}
