@@ -480,6 +480,10 @@ def validate_inputs(inputs: Inputs) -> ValidatedInputs:
         issues += [*table.issues, *clean.issues]
         if any(issue.is_error and issue.row is None for issue in clean.issues):
             return ValidatedInputs(clean.frame, None, tuple(issues + list(inputs.issues)), 0)
+        if clean.frame.empty and not any(issue.is_error for issue in clean.issues):
+            issues.append(Issue(table.file, None, clean.columns.get("id"), "no accounts to map: every row is blank "
+                                "or has no id", "give every account an id or handle"))
+            return ValidatedInputs(clean.frame, None, tuple(issues + list(inputs.issues)), 0)
         accounts = clean.frame
     frames, count, listed = [], 0, []
     for link in inputs.links:
