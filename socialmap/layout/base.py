@@ -91,12 +91,13 @@ def separate_discs(
     share = mass[None, :] / (mass[:, None] + mass[None, :])
     reach = radii[:, None] + radii[None, :]
     upper = np.triu(np.ones((len(radii), len(radii)), dtype=bool), 1)
+    tolerance = max(0.5, 0.01 * float(np.median(radii))) if len(radii) else 0.5
     for _ in range(iterations):
         delta = centres[:, None, :] - centres[None, :, :]
         distance = np.sqrt((delta**2).sum(axis=2))
         np.fill_diagonal(distance, np.inf)
         overlap = reach - distance
-        if overlap.max() <= 0.5:
+        if overlap.max() <= tolerance:
             break
         overlap = np.clip(overlap, 0, None)
         coincident = distance == 0
@@ -109,10 +110,11 @@ def separate_discs(
 
 
 def pack_discs(
-    centres: np.ndarray, radii: np.ndarray, *, rounds: int = 12, mass: np.ndarray | None = None
+    centres: np.ndarray, radii: np.ndarray, *, rounds: int = 8, mass: np.ndarray | None = None
 ) -> np.ndarray:
     """No two discs overlapping, packed towards the middle, in the given arrangement."""
     centres = separate_discs(centres, radii, mass=mass)
     for _ in range(rounds):
-        centres = separate_discs(centres * 0.75, radii, mass=mass)
+        centres = separate_discs(centres * 0.7, radii, iterations=100, mass=mass)
+    centres = separate_discs(centres, radii, iterations=400, mass=mass)
     return centres - centres.mean(axis=0)

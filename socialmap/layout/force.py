@@ -43,15 +43,44 @@ def force_layout(G: nx.DiGraph, partition: Partition, *, seed: int = 42) -> Layo
     return Layout(as_positions(nodes, positions))
 
 
+ONE_PASS_FROM = 5000  # accounts: above, all communities share one grid force layout
+
+
 def community_groups_force(
     undirected: ig.Graph, groups: list[list[int]], rng: np.random.Generator, *, unlinked: set = frozenset()
 ) -> list[np.ndarray]:
-    """A local layout (centred on 0) for each group of vertex indices."""
+    """A local layout (centred on 0) for each group of vertex indices.
+
+    Small maps lay out each community on its own; large ones lay out all of
+    them in one grid Fruchterman-Reingold pass over the links inside
+    communities (each community a separate piece), then cut the pieces out:
+    one compiled call instead of hundreds (bench/RESULTS.md).
+    """
+    if undirected.vcount() >= ONE_PASS_FROM:
+        return _one_pass(undirected, groups, rng, unlinked)
     local = []
     for number, members in enumerate(groups):
         subgraph = undirected.induced_subgraph(members, implementation="create_from_scratch")
         plain = number in unlinked or subgraph.ecount() == 0 or len(members) < 4
         local.append(sunflower(len(members)) if plain else _force(subgraph, rng))
+    return local
+
+
+def _one_pass(undirected: ig.Graph, groups: list[list[int]], rng: np.random.Generator, unlinked: set) -> list[np.ndarray]:
+    membership = np.full(undirected.vcount(), -1)
+    for number, members in enumerate(groups):
+        membership[members] = number
+    edges = np.asarray(undirected.get_edgelist()).reshape(-1, 2)
+    inside = np.flatnonzero(membership[edges[:, 0]] == membership[edges[:, 1]])
+    pieces = undirected.subgraph_edges(inside.tolist(), delete_vertices=False)
+    start = rng.uniform(-1, 1, size=(undirected.vcount(), 2)) * math.sqrt(undirected.vcount())
+    coords = np.asarray(pieces.layout_fruchterman_reingold(
+        weights="weight", niter=200, seed=start.tolist(), grid="grid").coords)
+    degree = np.asarray(pieces.degree())
+    local = []
+    for number, members in enumerate(groups):
+        plain = number in unlinked or len(members) < 4 or degree[members].sum() == 0
+        local.append(sunflower(len(members)) if plain else _scaled(coords[members]))
     return local
 
 
@@ -62,8 +91,13 @@ def _force(subgraph: ig.Graph, rng: np.random.Generator) -> np.ndarray:
     layout = subgraph.layout_fruchterman_reingold(
         weights="weight", niter=300, seed=start.tolist(), grid="grid" if count > 1000 else "nogrid"
     )
-    points = np.asarray(layout.coords, dtype=float)
-    points -= np.median(points, axis=0)
+    return _scaled(np.asarray(layout.coords, dtype=float))
+
+
+def _scaled(points: np.ndarray) -> np.ndarray:
+    """A community's force layout, centred, NODE_SPACING per account, stragglers pulled in."""
+    count = len(points)
+    points = points - np.median(points, axis=0)
     radius = np.sqrt((points**2).sum(axis=1))
     target = NODE_SPACING * 0.75 * math.sqrt(count)
     points *= target / (np.percentile(radius, 90) or 1.0)
