@@ -203,3 +203,19 @@ def test_cli_takes_sheet_options_and_size_limit(tmp_path):
         "nodexl_twitter.xlsx: the file is 8 KB, larger than the limit of 5 KB "
         "(split it into smaller files, or raise the limit with --max-size)"
     )
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.iterdir() if p.suffix in (".csv", ".txt", ".xlsx")))
+def test_every_file_in_tests_data_gives_a_map_or_lines_naming_the_file_and_exit_2(name, tmp_path):
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(main, ["build", str(DATA / name), "-o", str(out)])
+    assert result.exit_code in (0, 2), result.output
+    assert "Traceback" not in result.output
+    if result.exit_code == 0:
+        assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        return
+    *problems, summary = result.stderr.splitlines()
+    assert problems and all(line.startswith(name) for line in problems)
+    assert summary == f"socialmap: {len(problems)} problem{'s' if len(problems) != 1 else ''} in the input; " \
+                      "no map was written."
+    assert not out.exists()

@@ -223,3 +223,24 @@ def test_every_sheet_of_a_workbook_with_headings_found_below_nodexl_group_row():
     assert sheets[0].file == "nodexl_twitter.xlsx (sheet Edges)"
     assert list(sheets[0].frame.columns[:2]) == ["Vertex 1", "Vertex 2"]
     assert read_table(DATA / "nodexl_twitter.xlsx", sheet="vertices")["Vertex"].tolist()[0] == "derbycouncil"
+
+
+def _map_data(html):
+    import json
+    import re
+
+    return json.loads(re.search(r'<script type="application/json" id="sm-data">(.*?)</script>', html, re.S).group(1))
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("windows_1252_semicolon.csv", "Café – £ ’quoted’"),
+    ("utf16_tab.txt", "Local 😀 group"),
+    ("utf16_no_bom.txt", "Local 😀 group"),
+    ("utf8_bom_pipe.csv", "Café “quoted”"),
+])
+def test_pound_quotes_accents_and_emoji_survive_into_the_map_and_the_figures(name, text):
+    from socialmap import build_map
+
+    result = build_map(DATA / name)
+    assert _map_data(result.html)["nodes"]["label"] == [text]
+    assert result.metrics["name"].tolist() == [text]
