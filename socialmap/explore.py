@@ -1,0 +1,437 @@
+"""What the app shows, as plain functions: the pipeline's stages keyed for caching,
+the column-mapping step, the choices of its controls and the reach panel's tables.
+
+The app (app.py) caches each stage on the files and on just the options that
+stage depends on, so changing colour, size or a filter never recomputes the
+communities or the layout. Composed, the stages give exactly the
+:class:`~socialmap.pipeline.MapResult` (and the same HTML, byte for byte)
+that :func:`~socialmap.pipeline.build_map` gives for the same files and
+options. Nothing here imports streamlit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from .areas import read_areas
+from .channels import colour_choices, size_choices
+from .errors import Issue, SocialMapError
+from .load import InputFile, read_table
+from .export import table_csv
+from .metrics import REACH_GROUPINGS, OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by, reach_summary
+from .options import MapOptions
+from .pipeline import Analysis, MapResult, View, analyse, arrange, draw, load_tables, restrict, shown_accounts, view_of
+from .schema import ACCOUNT_FIELDS, Field, match_columns, normalise_heading
+
+__all__ = [
+    "Inputs", "ColumnPlan", "column_plan", "guess_heading", "NOT_IN_FILE", "FIELD_LABELS",
+    "analysis_key", "layout_key", "attempt", "choices", "analyse_inputs", "read_area_table", "arrange_view", "present",
+    "colour_options", "size_options", "filter_values", "account_labels", "LAYOUT_LABELS", "LAYOUT_HELP", "AGGREGATE_LABELS",
+    "choice_label", "compact", "headline", "HEADINGS", "COUNT_COLUMNS", "reach_notes", "CAVEAT", "GROUPINGS", "reach_panel", "reach_csv", "reach_key", "top_accounts", "TOP_BY",
+    "problem_rows", "problem_summary", "file_stem",
+]
+
+CAVEAT = f"{REACH_CAVEAT} {OUTCOME_CAVEAT}"
+
+
+# --- the files ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files a map is made from: accounts, and optionally relationships and areas."""
+
+    accounts: InputFile
+    relationships: InputFile | None = None
+    areas: InputFile | None = None
+
+    @classmethod
+    def from_folder(cls, folder: Path) -> Inputs:
+        """The files of a folder laid out like mapdata/ (accounts.csv, relationships.csv, areas.csv)."""
+        folder = Path(folder)
+
+        def read(name: str) -> InputFile | None:
+            path = folder / name
+            return InputFile(name, path.read_bytes()) if path.is_file() else None
+
+        return cls(read("accounts.csv"), read("relationships.csv"), read("areas.csv"))
+
+    @classmethod
+    def from_uploads(cls, accounts, relationships=None, areas=None) -> Inputs:
+        """From uploaded files: anything with ``.name`` and ``.getvalue()`` (a streamlit UploadedFile), or None."""
+        def read(upload) -> InputFile | None:
+            return None if upload is None else InputFile(upload.name, upload.getvalue())
+
+        return cls(read(accounts), read(relationships), read(areas))
+
+    @cached_property
+    def digest(self) -> str:
+        """A short fingerprint of the names and contents: the cache key of everything made from them."""
+        hasher = hashlib.sha256()
+        for file in (self.accounts, self.relationships, self.areas):
+            hasher.update(b"-" if file is None else f"{file.name}\0{len(file.data)}\0".encode() + file.data)
+        return hasher.hexdigest()[:16]
+
+
+# --- the column-mapping step ----------------------------------------------------
+
+NOT_IN_FILE = "(not in this file)"
+FIELD_LABELS = {
+    "id": "Account id or handle (required)", "name": "Name shown on the map", "platform": "Platform",
+    "area": "Area", "category": "Category", "followers": "Followers", "posts_per_week": "Posts a week",
+    "url": "Web link", "description": "Description",
+}
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """How the accounts file's headings are read, and a guess for each required field that none matched.
+
+    The app shows one select box per field of FIELD_LABELS, set to
+    :meth:`preset`, and passes :meth:`overrides` of the user's picks on as
+    ``MapOptions.account_columns``.
+    """
+
+    headings: tuple[str, ...]
+    matched: tuple[tuple[str, str], ...]  # (field, heading) found automatically
+    missing: tuple[str, ...]  # required fields no heading matched
+    guesses: tuple[tuple[str, str], ...]  # (field, heading): the best guess for each missing field
+
+    def guess(self, field: str) -> str | None:
+        return dict(self.guesses).get(field)
+
+    def options(self, field: str) -> list[str]:
+        """What a field's select box offers: the headings, and NOT_IN_FILE where the field may be left out."""
+        can_leave_out = field not in dict(self.matched) and field not in self.missing
+        return [NOT_IN_FILE, *self.headings] if can_leave_out else list(self.headings)
+
+    def preset(self, field: str) -> str:
+        """The heading read for the field (or guessed for a missing one), else NOT_IN_FILE."""
+        return dict(self.matched).get(field) or self.guess(field) or NOT_IN_FILE
+
+    def overrides(self, picks: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        """The picks that differ from what automatic matching reads: ``MapOptions.account_columns``."""
+        automatic = dict(self.matched)
+        return tuple((field, heading) for field, heading in picks.items()
+                     if heading != NOT_IN_FILE and heading in self.headings and heading != automatic.get(field))
+
+
+def _share(values: list[str], test) -> float:
+    return sum(1 for value in values if test(value)) / len(values)
+
+
+_ID_WORDS = frozenset({"id", "handle", "user", "username", "account", "profile", "page", "twitter", "x",
+                       "instagram", "facebook", "tiktok", "youtube", "linkedin", "threads", "bluesky", "mastodon"})
+
+
+def guess_heading(raw: pd.DataFrame, field: Field, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The heading most likely to hold ``field``, among those not ``taken``; None if every column is blank.
+
+    A heading scores for looking like the field's name or an alias. For the
+    id it also scores for what handles look like: every value different
+    (above all), letters, no spaces, a leading ``@``, and a heading that
+    names a platform or says handle, user, account...; earlier columns win
+    ties.
+    """
+    best, best_score = None, float("-inf")
+    names = [normalise_heading(name) for name in (field.name, *field.aliases)]
+    for position, heading in enumerate(str(heading) for heading in raw.columns):
+        if heading in taken:
+            continue
+        values = [value for value in (str(value).strip() for value in raw[heading].tolist()) if value]
+        if not values:
+            continue
+        score = max(difflib.SequenceMatcher(None, normalise_heading(heading), name).ratio() for name in names)
+        if field.name == "id":
+            score = 0.5 * score + 3 * len(set(values)) / len(values)
+            score += _share(values, lambda v: any(c.isalpha() for c in v))
+            score += 0.5 * _share(values, lambda v: " " not in v)
+            score += _share(values, lambda v: v.startswith("@"))
+            score += 0.5 * bool(_ID_WORDS & set(re.split(r"[^a-z0-9]+", heading.casefold())))
+        score -= 0.01 * position
+        if score > best_score:
+            best, best_score = heading, score
+    return best
+
+
+def column_plan(accounts: InputFile, *, max_bytes: int = MapOptions().max_bytes) -> ColumnPlan | None:
+    """The accounts file's headings, what they match and guesses for the rest; None if it cannot be read.
+
+    A file that cannot be read is reported by the build itself, with the reason.
+    """
+    try:
+        raw = read_table(accounts, max_bytes=max_bytes)
+    except SocialMapError:
+        return None
+    headings = tuple(str(heading) for heading in raw.columns)
+    matched = match_columns(headings, ACCOUNT_FIELDS)
+    missing = tuple(f.name for f in ACCOUNT_FIELDS if f.required and f.name not in matched)
+    if not headings or not len(raw):
+        missing = ()  # nothing to choose from: the build says what is wrong
+    taken = set(matched.values())
+    guesses = []
+    for field in (f for f in ACCOUNT_FIELDS if f.name in missing):
+        heading = guess_heading(raw, field, taken)
+        if heading is not None:
+            guesses.append((field.name, heading))
+            taken.add(heading)
+    return ColumnPlan(headings, tuple(matched.items()), missing, tuple(guesses))
+
+
+# --- the stages, each keyed by the options it depends on -------------------------
+
+def analysis_key(options: MapOptions) -> MapOptions:
+    """The options the graph, communities and figures depend on (the rest left at their defaults)."""
+    return MapOptions(seed=options.seed, strict=options.strict, resolution=options.resolution,
+                      min_community_size=options.min_community_size, max_bytes=options.max_bytes,
+                      account_columns=options.account_columns)
+
+
+def layout_key(options: MapOptions) -> MapOptions:
+    """The options the positions depend on: layout, its branch and centre, overview, seed.
+
+    An overview (``aggregate``) is made of the shown accounts only, so there
+    the filters count too; an account view is laid out whole and filtered
+    after, so there they do not.
+    """
+    mindmap = options.layout == "mindmap"
+    key = MapOptions(seed=options.seed, layout=options.layout, aggregate=options.aggregate,
+                     branch=options.branch if mindmap else MapOptions.branch,
+                     region=(options.region or options.title) if mindmap else None)
+    if options.aggregate is not None:
+        key = replace(key, only_platforms=options.only_platforms, only_areas=options.only_areas,
+                      only_categories=options.only_categories, min_followers=options.min_followers,
+                      focus=options.focus, focus_steps=options.focus_steps)
+    return key
+
+
+def analyse_inputs(inputs: Inputs, options: MapOptions) -> Analysis:
+    """Read, check and analyse the files (the costly stage); raises SocialMapError for bad input.
+
+    Whatever a file holds, the caller gets a SocialMapError, never another
+    exception: an upload can be anything.
+    """
+    try:
+        tables = load_tables(inputs.accounts, inputs.relationships, options=options)
+    except SocialMapError:
+        raise
+    except Exception as error:  # noqa: BLE001 - an upload can be anything; report it, never crash
+        raise SocialMapError(inputs.accounts.name, None, None, f"could not read the files ({type(error).__name__}: {error})",
+                             "check that each opens in Excel, then save it as CSV (UTF-8) and upload it again") from error
+    return analyse(tables, options=options)
+
+
+def read_area_table(inputs: Inputs) -> pd.DataFrame | None:
+    """The areas table, if one was given; raises SocialMapError for a bad one."""
+    if inputs.areas is None:
+        return None
+    try:
+        return read_areas(inputs.areas)
+    except SocialMapError:
+        raise
+    except Exception as error:  # noqa: BLE001 - as in analyse_inputs
+        raise SocialMapError(inputs.areas.name, None, None, f"could not read the areas file ({type(error).__name__})",
+                             "save it as CSV with columns area, lat, lon, population") from error
+
+
+def arrange_view(analysis: Analysis, options: MapOptions, areas: pd.DataFrame | None = None) -> tuple[View, object]:
+    """What is drawn and where, before filters hide accounts: ``(view, layout)``."""
+    shown = shown_accounts(analysis, options) if options.aggregate is not None else None
+    view = view_of(analysis, options.aggregate, shown)
+    return view, arrange(view, options=options, areas=areas)
+
+
+def present(analysis: Analysis, arranged: tuple[View, object], options: MapOptions,
+            areas: pd.DataFrame | None = None) -> MapResult:
+    """The finished map for these options: what :func:`build_map` returns, from cached stages."""
+    view, layout = arranged
+    shown = shown_accounts(analysis, options)
+    if shown is not None and options.aggregate is None:
+        view, layout = restrict(view, layout, shown)
+    html = draw(analysis, view, layout, options=options)
+    graph = view.accounts
+    metrics = analysis.metrics if shown is None else analysis.metrics[
+        [node in shown for node in analysis.graph]].reset_index(drop=True)
+    tables = analysis.tables
+    return MapResult(html, graph, analysis.partition, layout, metrics, reach_summary(graph), tables.issues,
+                     tables.relationship_rows, areas, analysis.reach.accounts)
+
+
+def attempt(stage, *args):
+    """``stage(*args)``, or the SocialMapError it raised: a result a cache can keep."""
+    try:
+        return stage(*args)
+    except SocialMapError as error:
+        return error
+
+
+# --- choices for the controls ---------------------------------------------------------
+
+LAYOUT_LABELS = {"force": "Network", "communities": "A box per community", "mindmap": "Mind map", "geo": "Places"}
+LAYOUT_HELP = ("Network: accounts linked to each other sit together, communities pulled apart. A box per "
+               "community: each community in its own box. Mind map: the region, its areas, then platforms or "
+               "categories (needs no relationships). Places: accounts round their area's place (from lat and lon "
+               "columns, or an areas file).")
+AGGREGATE_LABELS = {None: "Every account", "community": "One dot per community", "area": "One dot per area"}
+_CHOICE_LABELS = {
+    "auto": "Automatic", "community": "Community", "area": "Area",
+    "platform": "Platform", "category": "Category", "followers": "Followers",
+    "weekly_otv": "Weekly opportunities to view", "pagerank": "PageRank (standing)",
+    "degree": "Links in and out", "in_degree": "Links in", "out_degree": "Links out",
+    "betweenness": "Betweenness (bridging)",
+}
+
+
+def choice_label(value: str) -> str:
+    """Words for a colour or size choice; an extra column keeps its own heading."""
+    return _CHOICE_LABELS.get(value, value)
+
+
+def colour_options(analysis: Analysis) -> list[str]:
+    return ["auto", *colour_choices(analysis.graph)]
+
+
+def size_options(analysis: Analysis) -> list[str]:
+    return size_choices(analysis.graph)
+
+
+def filter_values(analysis: Analysis, column: str) -> list[str]:
+    """The values of a text column (platform, area, category), most common first."""
+    counts = Counter(data[column] for _, data in analysis.graph.nodes(data=True) if data[column])
+    return sorted(counts, key=lambda value: (-counts[value], value.casefold()))
+
+
+def choices(analysis: Analysis) -> dict[str, list[str] | dict[str, str]]:
+    """Everything the controls offer for this data: colour, size, accounts, platform, area, category."""
+    return {"colour": colour_options(analysis), "size": size_options(analysis), "accounts": account_labels(analysis),
+            **{column: filter_values(analysis, column) for column in ("platform", "area", "category")}}
+
+
+def account_labels(analysis: Analysis) -> dict[str, str]:
+    """{id: "Name (id, platform)"} for every account, by name: the choices of the search box."""
+    labels = {}
+    for _, data in analysis.graph.nodes(data=True):
+        details = ", ".join(part for part in (data["id"], data["platform"]) if part)
+        labels[data["id"]] = f"{data['name'] or data['id']} ({details})"
+    return dict(sorted(labels.items(), key=lambda item: (item[1].casefold(), item[0])))
+
+
+# --- the reach panel --------------------------------------------------------------------
+
+GROUPINGS = {"area": "Area", "platform": "Platform", "category": "Category", "community": "Community"}
+TOP_BY = {"followers": "Followers", "weekly_otv": "Weekly opportunities to view",
+          "pagerank": "PageRank (standing)", "betweenness": "Betweenness (bridging)"}
+HEADINGS = {
+    "area": "Area", "platform": "Platform", "category": "Category", "community": "Community", "accounts": "Accounts",
+    "potential_reach": "Potential reach", "weekly_otv": "Weekly OTV", "unknown_followers": "No follower count",
+    "top_accounts": "Largest accounts", "population": "Population", "audience_at_least": "Audience at least",
+    "audience_at_most": "Audience at most", "name": "Name", "id": "Id", "followers": "Followers",
+    "pagerank": "PageRank", "betweenness": "Betweenness", "bridge": "Bridge", "url": "Page",
+    "file": "File", "row": "Row", "column": "Column", "message": "Problem", "severity": "Severity",
+}
+COUNT_COLUMNS = frozenset({"potential_reach", "weekly_otv", "population", "audience_at_least", "audience_at_most",
+                           "followers"})  # whole numbers shown with thousands separators
+_TOP_COLUMNS = ["name", "id", "platform", "area", "category", "community", "followers", "weekly_otv",
+                "pagerank", "betweenness", "bridge", "url"]
+
+
+def compact(value: float) -> str:
+    """A figure short enough for a headline: ``223``, ``9,876``, ``12.4k``, ``1.67m``, ``2.5bn``."""
+    if abs(value) < 10_000:
+        return f"{value:,.0f}"
+    for size, suffix in ((1e3, "k"), (1e6, "m"), (1e9, "bn")):
+        text = f"{value / size:.3g}"
+        if "e" not in text and abs(float(text)) < 1000:
+            return text + suffix
+    return f"{value / 1e9:,.0f}bn"
+
+
+def headline(result: MapResult) -> list[tuple[str, str, str]]:
+    """(label, value, explanation) of each headline figure, for the accounts shown."""
+    reach = result.reach
+    label = "Accounts"
+    if result.all_accounts is not None and reach.accounts != result.all_accounts:
+        label = f"Accounts (of {result.all_accounts:,})"
+    shown = {result.partition.membership[n] for n in result.graph if n in result.partition.membership
+             and not result.graph.nodes[n]["placeholder"]} - {result.partition.other}
+    return [
+        (label, f"{reach.accounts:,}", "Accounts on the map; accounts only named in the relationships file "
+                                       "are not counted."),
+        ("Platforms", f"{reach.platforms:,}", "Different platforms among these accounts."),
+        ("Communities", f"{len(shown):,}", "Groups of accounts more linked to each other than to the rest "
+                                           "(small ones grouped as Other are not counted)."),
+        ("Potential reach", compact(reach.potential_reach),
+         f"{reach.potential_reach:,.0f} followers in all. {REACH_CAVEAT}"),
+        ("Weekly OTV", compact(reach.weekly_otv),
+         f"{reach.weekly_otv:,.0f} weekly opportunities to view: followers x posts a week, summed, counting one "
+         "post a week where the rate is blank. Possible impressions, not people."),
+    ]
+
+
+def reach_notes(reach: ReachSummary) -> list[str]:
+    """What the figures leave out, in words (empty when nothing is)."""
+    notes = []
+    if reach.unknown_followers:
+        notes.append(f"{reach.unknown_followers:,} accounts have no follower count and add nothing to either figure.")
+    if reach.assumed_one_post:
+        notes.append(f"{reach.assumed_one_post:,} accounts with no posting rate are counted at one post a week.")
+    return notes
+
+
+def reach_panel(metrics: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Reach per area, platform, category and community: :func:`socialmap.metrics.reach_by` of each."""
+    return {column: reach_by(metrics, column) for column in GROUPINGS}
+
+
+def reach_csv(panel: dict[str, pd.DataFrame]) -> str:
+    """The panel's tables as one CSV: what ``socialmap build --reach`` writes (see ``reach_tables``)."""
+    tables = []
+    for column in REACH_GROUPINGS:
+        table = panel[column].rename(columns={column: "group"})
+        table.insert(0, "by", column)
+        tables.append(table)
+    return table_csv(pd.concat(tables, ignore_index=True))
+
+
+def reach_key(options: MapOptions) -> MapOptions:
+    """The options the reach panel depends on: what the analysis reads and which accounts are shown."""
+    return replace(analysis_key(options), only_platforms=options.only_platforms, only_areas=options.only_areas,
+                   only_categories=options.only_categories, min_followers=options.min_followers,
+                   focus=options.focus, focus_steps=options.focus_steps)
+
+
+def top_accounts(metrics: pd.DataFrame, by: str = "followers", count: int = 25) -> pd.DataFrame:
+    """The ``count`` accounts with most ``by`` (placeholders left out), largest first."""
+    accounts = metrics[~metrics["placeholder"].astype(bool)]
+    ranked = accounts.sort_values([by, "id"], ascending=[False, True], na_position="last")
+    return ranked[_TOP_COLUMNS].head(count).reset_index(drop=True)
+
+
+# --- problems and names --------------------------------------------------------------------
+
+def problem_rows(issues: tuple[Issue, ...] | list[Issue]) -> pd.DataFrame:
+    """One row per problem: file, row, column, message, severity (row as a whole number or blank)."""
+    table = pd.DataFrame([issue.as_row() for issue in issues], columns=["file", "row", "column", "message", "severity"])
+    table["row"] = table["row"].astype("Int64")
+    return table
+
+
+def problem_summary(issues: tuple[Issue, ...] | list[Issue]) -> str:
+    """``2 problems in accounts.csv: no map was made. ...``"""
+    files = sorted({issue.file for issue in issues})
+    count = len(issues)
+    return (f"{count:,} problem{'s' if count != 1 else ''} in {' and '.join(files)}: no map was made. "
+            "Fix the rows below in the spreadsheet and upload it again.")
+
+
+def file_stem(title: str) -> str:
+    """A file name for downloads: ``"Derby & Derbyshire map"`` -> ``"derby-derbyshire-map"``."""
+    stem = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:60].strip("-")
+    return stem or "social-media-map"
