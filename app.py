@@ -1,76 +1,247 @@
-"""socialmap in the browser: upload a spreadsheet, look at the map, download it.
+"""socialmap in the browser: upload a spreadsheet, explore the map, download it.
 
-Thin by design: widgets -> MapOptions -> one pipeline call -> the same page
-the CLI writes. All analysis lives in the socialmap package.
+Thin by design: widgets -> MapOptions -> the pipeline's stages, each cached on
+the files and on just the options it depends on (so colour, size and filters
+never recompute communities or layout) -> the same page the CLI writes. The
+app's helpers live in socialmap/explore.py; no analysis happens here.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
 
-from socialmap import InputFile, MapOptions, SocialMapError, build_map
+from socialmap import InputFile, MapOptions, SocialMapError, explore
 from socialmap.export import table_csv
 
 SAMPLE = Path(__file__).parent / "mapdata"
 SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
+UPLOAD_TITLE = "Social media map"
+FILE_TYPES = ["csv", "txt", "tsv", "xlsx"]
+LIMIT_MB = int(st.get_option("server.maxUploadSize"))
+FILTERS = {"platform": "Platforms", "area": "Areas", "category": "Categories"}
 
-st.set_page_config(page_title="socialmap", layout="wide")
-
-
-@st.cache_data(show_spinner="Building the map…", max_entries=8)
-def cached_map(accounts: InputFile, relationships: InputFile | None, options: MapOptions):
-    """The pipeline, cached on file contents and options; errors come back as rows."""
-    try:
-        result = build_map(accounts, relationships, options=options)
-    except SocialMapError as error:
-        return None, [issue.as_row() for issue in error.issues]
-    return result, [issue.as_row() for issue in result.issues]
+st.set_page_config(page_title="socialmap", layout="wide")  # no page_icon: Material icons are fetched from Google
 
 
-def uploaded(widget) -> InputFile | None:
-    return InputFile(widget.name, widget.getvalue()) if widget is not None else None
+# --- cached stages, keyed on the files' digest and the options each one reads ---------------------
+
+@st.cache_resource(max_entries=4, show_spinner="Reading the files and finding communities…")
+def analysed(_inputs: explore.Inputs, files: str, key: MapOptions):
+    return explore.attempt(explore.analyse_inputs, _inputs, key)
 
 
-with st.sidebar:
-    st.header("Your data")
-    accounts_upload = st.file_uploader("Accounts (CSV or Excel)", type=["csv", "txt", "tsv", "xlsx"], key="accounts")
-    relationships_upload = st.file_uploader(
-        "Relationships (optional)", type=["csv", "txt", "tsv", "xlsx"], key="relationships"
-    )
-    using_sample = accounts_upload is None
-    title = st.text_input("Title", value=SAMPLE_TITLE if using_sample else "Social media map", key="title")
+@st.cache_resource(max_entries=4, show_spinner=False)
+def area_table(_inputs: explore.Inputs, files: str):
+    return explore.attempt(explore.read_area_table, _inputs)
+
+
+@st.cache_resource(max_entries=8, show_spinner="Laying out the map…")
+def laid_out(_analysis, _areas, files: str, analysis: MapOptions, key: MapOptions):
+    return explore.arrange_view(_analysis, key, _areas)
+
+
+@st.cache_resource(max_entries=8, show_spinner="Drawing the map…")
+def presented(_analysis, _arranged, _areas, files: str, options: MapOptions):
+    return explore.attempt(explore.present, _analysis, _arranged, options, _areas)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def reach_panel(_result, files: str, key: MapOptions) -> dict:
+    return explore.reach_panel(_result.metrics)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def columns_of(accounts: InputFile, max_bytes: int):
+    return explore.column_plan(accounts, max_bytes=max_bytes)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def choices_of(_analysis, files: str, key: MapOptions) -> dict:
+    return explore.choices(_analysis)
+
+
+def still_valid(key: str, offered, *, many: bool = False) -> None:
+    """Forget a remembered choice the current data no longer offers (before its widget is drawn)."""
+    if many and key in st.session_state:
+        st.session_state[key] = [value for value in st.session_state[key] if value in offered]
+    elif st.session_state.get(key) is not None and st.session_state[key] not in offered:
+        del st.session_state[key]
+
+
+def table(frame, **layout) -> None:
+    """A table with readable headings; counts with thousands separators, links as links."""
+    def heading(column: str):
+        words = explore.HEADINGS.get(column, column)
+        if column in explore.COUNT_COLUMNS:
+            return st.column_config.NumberColumn(words, format="localized")
+        return st.column_config.LinkColumn(words) if column == "url" else words
+    st.dataframe(frame, hide_index=True, column_config={column: heading(column) for column in frame.columns}, **layout)
+
+
+def show_problems(issues, heading: str) -> None:
+    st.error(heading, icon=":material/error:")
+    table(explore.problem_rows(issues), width="stretch")
+
+
+# --- sidebar: the files (the look and the filters are filled in once the data is read) -------------
+
+side = st.sidebar
+side.title("socialmap")
+side.caption("A spreadsheet of social media accounts in, one offline map out. "
+             "Nothing you upload leaves the machine running this app.")
+side.subheader("Your data")
+accounts_up = side.file_uploader("Accounts: one row per account", FILE_TYPES, key="accounts", help=(
+    f"CSV (any encoding; comma, semicolon or tab separated) or Excel .xlsx, up to {LIMIT_MB} MB. "
+    "Columns such as id or handle, name, platform, area, category, followers."))
+relationships_up = side.file_uploader("Relationships: who follows or mentions whom (optional)", FILE_TYPES,
+                                      key="relationships", help="Columns source and target (or from and to).")
+with side.expander("Areas file (optional)"):
+    areas_up = st.file_uploader("Areas: place and population", FILE_TYPES, key="areas",
+                                help="Columns area, lat, lon, population: for the Places layout and audience ranges.")
+map_box, filter_box = side.container(), side.container()
+with side.expander("Advanced"):
     seed = st.number_input("Seed (same seed, same map)", min_value=0, value=42, step=1, key="seed")
-    strict = st.checkbox("Stop on warnings", value=False, key="strict")
+    resolution = st.slider("Community resolution (higher: more, smaller communities)", 0.1, 5.0, 1.0, 0.1,
+                           key="resolution")
+    min_size = st.number_input("Smallest community (smaller ones are grouped as Other)", 1, 50, 3, key="min_size")
+    strict = st.checkbox("Stop on warnings (strict)", key="strict")
 
-if using_sample:
-    accounts = InputFile("accounts.csv", (SAMPLE / "accounts.csv").read_bytes())
-    relationships = InputFile("relationships.csv", (SAMPLE / "relationships.csv").read_bytes())
-    st.info("Showing the invented Derby and Derbyshire sample. Upload your own spreadsheet in the sidebar.")
+sample = accounts_up is None
+if sample:
+    inputs = explore.Inputs.from_folder(SAMPLE)
+    st.info("This is an **invented sample** of Derby and Derbyshire. To map your own accounts, upload a "
+            "spreadsheet in the sidebar (one row per account; column names are matched for you).",
+            icon=":material/info:")
+    if relationships_up is not None or areas_up is not None:
+        st.warning("Add an accounts file too: until then the map shows the sample.")
 else:
-    accounts, relationships = uploaded(accounts_upload), uploaded(relationships_upload)
+    inputs = explore.Inputs.from_uploads(accounts_up, relationships_up, areas_up)
+if st.session_state.get("files_shown") != inputs.digest:  # new data: show all of it, not the old filters
+    for key in ("focus", "steps", *FILTERS, "min_followers"):
+        st.session_state.pop(key, None)
+    st.session_state["files_shown"] = inputs.digest
+max_bytes = LIMIT_MB * 2**20
 
-result, problems = cached_map(accounts, relationships, MapOptions(title=title, seed=int(seed), strict=strict))
+# --- the column-mapping step, when no heading says which column holds a required field ---------------
 
-if result is None:
-    st.error(f"{len(problems)} problem(s) in the files: no map was made. Fix them and upload again.")
-    st.dataframe(problems, use_container_width=True, hide_index=True)
+account_columns: tuple[tuple[str, str], ...] = ()
+plan = None if sample else columns_of(inputs.accounts, max_bytes)
+if plan is not None and plan.headings:
+    with st.expander("Which column is which?", expanded=bool(plan.missing), icon=":material/table_view:"):
+        if plan.missing:
+            st.warning(f"No heading of *{inputs.accounts.name}* says which column holds each account's "
+                       f"{' and '.join(plan.missing)}, so socialmap has made a best guess: check it below.")
+        picks, grid = {}, st.columns(3)
+        for number, (field, label) in enumerate(explore.FIELD_LABELS.items()):
+            headings = plan.options(field)
+            picks[field] = grid[number % 3].selectbox(label, headings, index=headings.index(plan.preset(field)),
+                                                      key=f"column_{field}_{inputs.digest}")
+        account_columns = plan.overrides(picks)
+        st.caption("Other columns are kept: they show when you hover over an account, and can colour or size "
+                   "the map.")
+
+analysis_options = explore.analysis_key(MapOptions(
+    seed=int(seed), strict=strict, resolution=float(resolution), min_community_size=int(min_size),
+    max_bytes=max_bytes, account_columns=account_columns))
+analysis = analysed(inputs, inputs.digest, analysis_options)
+if isinstance(analysis, SocialMapError):
+    show_problems(analysis.issues, explore.problem_summary(analysis.issues))
+    st.stop()
+areas = area_table(inputs, inputs.digest)
+if isinstance(areas, SocialMapError):
+    show_problems(areas.issues, "The areas file has problems, so it is left out: it needs columns area, lat, lon "
+                                "and population.")
+    areas = None
+offered = choices_of(analysis, inputs.digest, analysis_options)
+
+# --- sidebar: how the map looks, and what it shows ---------------------------------------------------
+
+with map_box:
+    st.subheader("Map")
+    if st.session_state.get("title") in (None, SAMPLE_TITLE, UPLOAD_TITLE):
+        st.session_state["title"] = SAMPLE_TITLE if sample else UPLOAD_TITLE
+    title = st.text_input("Title", key="title", max_chars=200)
+    layout = st.selectbox("Layout", list(explore.LAYOUT_LABELS), format_func=explore.LAYOUT_LABELS.get, key="layout",
+                          help=explore.LAYOUT_HELP)
+    branch = st.radio("Branch on", ["platform", "category"], horizontal=True, key="branch",
+                      format_func=str.capitalize) if layout == "mindmap" else "platform"
+    aggregate = st.radio("Show", list(explore.AGGREGATE_LABELS), format_func=explore.AGGREGATE_LABELS.get,
+                         key="aggregate")
+    still_valid("colour", offered["colour"])
+    colour = st.selectbox("Colour by", offered["colour"], format_func=explore.choice_label, key="colour",
+                          help="Automatic: community when there are links, else category, platform or area.")
+    still_valid("size", offered["size"])
+    size = st.selectbox("Size by", offered["size"], format_func=explore.choice_label, key="size")
+
+with filter_box:
+    st.subheader("Find and filter")
+    labels = offered["accounts"]
+    still_valid("focus", labels)
+    focus = st.selectbox("Find an account", list(labels), index=None, format_func=labels.get, key="focus",
+                         placeholder="Type a name or handle",
+                         help="Shows the account and those linked to it; clear it to see everyone again.")
+    steps = st.radio("Links out from it", [1, 2], horizontal=True, key="steps", disabled=focus is None)
+    picked = {}
+    for column, label in FILTERS.items():
+        still_valid(column, offered[column], many=True)
+        picked[column] = st.multiselect(label, offered[column], key=column, placeholder="All")
+    least = st.number_input("At least this many followers", min_value=0, value=0, step=100, key="min_followers")
+
+options = MapOptions(
+    title=title, seed=int(seed), strict=strict, resolution=float(resolution), min_community_size=int(min_size),
+    max_bytes=max_bytes, layout=layout, branch=branch, colour_by=colour, size_by=size, aggregate=aggregate,
+    only_platforms=tuple(picked["platform"]), only_areas=tuple(picked["area"]),
+    only_categories=tuple(picked["category"]), min_followers=float(least) if least else None,
+    focus=focus, focus_steps=int(steps) if focus else 1, account_columns=account_columns)
+files = inputs.digest + ("" if areas is None else "+areas")
+arranged = laid_out(analysis, areas, files, analysis_options, explore.layout_key(options))
+result = presented(analysis, arranged, areas, files, options)
+if isinstance(result, SocialMapError):  # e.g. colour by a column left blank in every account shown
+    show_problems(result.issues, "The map cannot be drawn with these settings: change the colour, size or "
+                                 "filters in the sidebar.")
     st.stop()
 
-reach = result.reach
-columns = st.columns(4)
-columns[0].metric("Accounts", f"{reach.accounts:,}")
-columns[1].metric("Platforms", f"{reach.platforms:,}")
-columns[2].metric("Potential reach (followers)", f"{reach.potential_reach:,.0f}")
-columns[3].metric("Weekly opportunities to view", f"{reach.weekly_otv:,.0f}")
-st.iframe(result.html, height=720)
-if problems:
-    with st.expander(f"{len(problems)} warning(s) while loading"):
-        st.dataframe(problems, use_container_width=True, hide_index=True)
+# --- the page: the map, downloads, then the reach panel ----------------------------------------------
 
-downloads = st.columns(2)
-downloads[0].download_button("Download the map (HTML)", result.html, file_name="map.html", mime="text/html", key="get_html")
-downloads[1].download_button(
-    "Download figures (CSV)", table_csv(result.metrics), file_name="metrics.csv", mime="text/csv", key="get_metrics"
-)
+if result.reach.accounts == 0:
+    st.warning("No account matches these filters: clear some of them in the sidebar.", icon=":material/filter_alt:")
+st.iframe(result.html, height=680)
+
+stem, panel = explore.file_stem(title), reach_panel(result, inputs.digest, explore.reach_key(options))
+with st.container(horizontal=True, vertical_alignment="center"):
+    st.download_button("Download the map (HTML)", result.html, f"{stem}.html", "text/html", key="get_html",
+                       type="primary", icon=":material/download:", on_click="ignore")
+    st.download_button("Figures per account (CSV)", partial(table_csv, result.metrics), f"{stem}-figures.csv",
+                       "text/csv", key="get_metrics", on_click="ignore")  # a callable: made when clicked
+    st.download_button("Reach tables (CSV)", partial(explore.reach_csv, panel), f"{stem}-reach.csv", "text/csv",
+                       key="get_reach", on_click="ignore")
+    st.caption("The map is one HTML file: it opens offline, from disk or an email, and shows what is above.")
+warnings = [issue for issue in result.issues if not issue.is_error]
+if warnings:
+    with st.expander(f"{len(warnings):,} warning{'s' if len(warnings) != 1 else ''} while reading the files "
+                     "(the map was still made)"):
+        table(explore.problem_rows(warnings), width="stretch")
+
+st.subheader("Reach")
+for box, (label, value, explain) in zip(st.columns(5), explore.headline(result)):
+    box.metric(label, value, help=explain, border=True)
+st.caption(" ".join([explore.CAVEAT, *explore.reach_notes(result.reach)]))
+tabs = st.tabs([*explore.GROUPINGS.values(), "Top accounts"])
+for tab, (column, label) in zip(tabs, explore.GROUPINGS.items()):
+    with tab:
+        chart, numbers = st.columns([2, 3])
+        if not panel[column].empty:
+            chart.bar_chart(panel[column].head(15), x=column, y="potential_reach", horizontal=True, height=420,
+                            sort="-potential_reach", x_label=label, y_label="Potential reach (followers)")
+        with numbers:
+            table(panel[column], height=420)
+        if column == "area" and areas is not None and not (audience := result.audience()).empty:
+            st.markdown("**Unique audience, as a range**: at least the largest account's followers; at most "
+                        "the sum of followers or the population, whichever is smaller.")
+            table(audience)
+with tabs[-1]:
+    by = st.radio("Largest by", list(explore.TOP_BY), format_func=explore.TOP_BY.get, horizontal=True, key="top_by")
+    table(explore.top_accounts(result.metrics, by))

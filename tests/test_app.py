@@ -1,0 +1,324 @@
+"""The Streamlit app, driven by streamlit.testing's AppTest: widgets by key, pages checked as a user sees them.
+
+AppTest cannot look inside the map's iframe (tests/browser/test_app_page.py
+does that), but it can read the page the iframe is given, which must be
+exactly what build_map (and so the CLI) writes for the same files and options.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from socialmap import InputFile, MapOptions, build_map, explore
+from socialmap.metrics import reach_by
+from tests.conftest import DATA, ROOT, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
+
+SAMPLE_AREAS = ROOT / "mapdata" / "areas.csv"
+SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
+UPLOAD_TITLE = "Social media map"
+NO_ID = (b"Organisation,Twitter,Followers,Kind\nDerby City Council,@DerbyCC,12000,council\n"
+         b"Derby Police,@DerbyPolice,9000,police\nDerby Museum,@DerbyMuseum,400,culture\n")
+
+
+class Counter:
+    """Wraps a function of socialmap.explore and counts its calls."""
+
+    def __init__(self, monkeypatch, name: str) -> None:
+        self.calls = 0
+        original = getattr(explore, name)
+
+        def counted(*args, **kwargs):
+            self.calls += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(explore, name, counted)
+
+
+@pytest.fixture
+def app():
+    """A fresh run of app.py, with empty caches."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+
+
+def run(at) -> AppTest:
+    """Run the app (``at`` may be the AppTest or a widget just set) and check it raised nothing."""
+    at = at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def page_html(at: AppTest) -> str:
+    frames = at.get("iframe")
+    assert len(frames) == 1, "one map on the page"
+    return frames[0].proto.srcdoc
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def upload(at: AppTest, key: str, name: str, data: bytes) -> AppTest:
+    at.file_uploader(key=key).set_value((name, data, "text/csv"))
+    return at
+
+
+# --- privacy and limits ---------------------------------------------------------------------------
+
+def test_config_sends_no_statistics_and_bounds_uploads():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["maxUploadSize"] == 100  # MB: 100,000 accounts and their relationships fit
+    assert config["client"]["showErrorDetails"] is False
+
+
+# --- the default page: the sample, drawn ----------------------------------------------------------
+
+def test_default_page_shows_the_sample_map_and_its_reach(app):
+    assert not app.exception
+    assert not app.error
+    assert "invented sample" in app.info[0].value
+    assert page_html(app) == build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=SAMPLE_AREAS,
+                                       options=MapOptions(title=SAMPLE_TITLE)).html
+    figures = metrics(app)
+    assert figures["Accounts"] == "223"
+    assert figures["Platforms"] == "8"
+    assert figures["Potential reach"] == "1.67m"
+    # the caveat, said once and plainly
+    caveats = [caption.value for caption in app.caption if "outputs, not outcomes" in caption.value]
+    assert len(caveats) == 1 and "not unique people" in caveats[0].replace("neither counts unique people", "not unique people")
+    assert [tab.label for tab in app.tabs] == ["Area", "Platform", "Category", "Community", "Top accounts"]
+    assert {button.label for button in app.get("download_button")} == {
+        "Download the map (HTML)", "Figures per account (CSV)", "Reach tables (CSV)"}
+
+
+def test_reach_tables_follow_the_map(app):
+    result = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, options=MapOptions(title=SAMPLE_TITLE))
+    tables = [frame.value for frame in app.dataframe]
+    by_area = reach_by(result.metrics, "area")
+    assert any(table.equals(by_area) for table in tables)
+    # with the sample's areas file, each area with a population gets an audience range
+    assert any(list(table.columns) == ["area", "population", "audience_at_least", "audience_at_most"]
+               for table in tables)
+
+
+# --- uploads ------------------------------------------------------------------------------------
+
+def test_upload_with_aliased_column_names_makes_the_same_map_as_the_cli(app):
+    accounts = (DATA / "aliased_accounts.csv").read_bytes()
+    relationships = (DATA / "aliased_relationships.csv").read_bytes()
+    upload(app, "accounts", "aliased_accounts.csv", accounts)
+    upload(app, "relationships", "aliased_relationships.csv", relationships)
+    run(app)
+
+    built = build_map(DATA / "aliased_accounts.csv", DATA / "aliased_relationships.csv",
+                      options=MapOptions(title=UPLOAD_TITLE))
+    assert not app.info, "the sample banner goes once a file is uploaded"
+    assert not app.error
+    assert metrics(app)["Accounts"] == "5" == str(built.reach.accounts)
+    assert app.text_input(key="title").value == UPLOAD_TITLE
+    assert page_html(app) == built.html
+    # an extra text column of the upload can colour the map
+    assert "Team" in app.selectbox(key="colour").options
+    run(app.selectbox(key="colour").set_value("Team"))
+    assert page_html(app) == build_map(DATA / "aliased_accounts.csv", DATA / "aliased_relationships.csv",
+                                       options=MapOptions(title=UPLOAD_TITLE, colour_by="Team")).html
+
+
+def test_upload_without_an_id_heading_asks_which_column_with_a_best_guess(app):
+    run(upload(app, "accounts", "orgs.csv", NO_ID))
+
+    digest = explore.Inputs(InputFile("orgs.csv", NO_ID)).digest
+    choose = app.selectbox(key=f"column_id_{digest}")
+    assert choose.label == "Account id or handle (required)"
+    assert choose.value == "Twitter"
+    assert "says which column holds each account's id" in app.warning[0].value
+    assert app.selectbox(key=f"column_followers_{digest}").value == "Followers"
+    assert app.selectbox(key=f"column_name_{digest}").value == explore.NOT_IN_FILE
+    assert not app.error
+    assert metrics(app)["Accounts"] == "3"
+    assert page_html(app) == build_map(InputFile("orgs.csv", NO_ID), options=MapOptions(
+        title=UPLOAD_TITLE, account_columns=(("id", "Twitter"),))).html
+
+    # the names and categories are in columns no heading gave away: say so
+    app.selectbox(key=f"column_name_{digest}").set_value("Organisation")
+    run(app.selectbox(key=f"column_category_{digest}").set_value("Kind"))
+    columns = (("id", "Twitter"), ("name", "Organisation"), ("category", "Kind"))
+    built = build_map(InputFile("orgs.csv", NO_ID), options=MapOptions(title=UPLOAD_TITLE, account_columns=columns))
+    assert page_html(app) == built.html
+    assert built.graph.nodes["derbycc"]["name"] == "Derby City Council"
+    assert set(app.multiselect(key="category").options) == {"council", "police", "culture"}
+
+    run(choose.set_value("Organisation"))
+    assert page_html(app) == build_map(InputFile("orgs.csv", NO_ID), options=MapOptions(
+        title=UPLOAD_TITLE, account_columns=(("id", "Organisation"), ("name", "Organisation"), ("category", "Kind")))).html
+
+
+def test_headings_that_match_need_no_step_but_can_be_checked(app):
+    run(upload(app, "accounts", "aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes()))
+    digest = explore.Inputs(InputFile("aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes())).digest
+    assert not app.warning
+    assert app.selectbox(key=f"column_id_{digest}").value == "Screen Name"
+    assert app.selectbox(key=f"column_followers_{digest}").value == "Follower Count"
+    expander = next(e for e in app.expander if e.label == "Which column is which?")
+    assert not expander.proto.expanded
+
+
+@pytest.mark.parametrize("name, data, words", [
+    ("bad_followers.csv", (DATA / "bad_followers.csv").read_bytes(), "is not a number"),
+    ("empty.csv", (DATA / "empty.csv").read_bytes(), "empty"),
+    ("header_only.csv", (DATA / "header_only.csv").read_bytes(), "no accounts"),
+    ("ragged.csv", (DATA / "ragged.csv").read_bytes(), "cells"),
+    ("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "PNG image"),
+    ("junk.xlsx", b"PK\x03\x04" + bytes(range(256)) * 8, "workbook"),
+    ("random.csv", bytes((i * 7919) % 256 for i in range(5000)), ""),
+], ids=lambda value: value if isinstance(value, str) and value.endswith((".csv", ".xlsx")) else "")
+def test_a_bad_upload_lists_its_problems_and_the_app_lives_on(app, name, data, words):
+    run(upload(app, "accounts", name, data))
+
+    assert len(app.error) == 1
+    assert "no map was made" in app.error[0].value
+    problems = app.dataframe[0].value
+    assert list(problems.columns) == ["file", "row", "column", "message", "severity"]
+    assert set(problems["file"]) == {name}
+    assert problems["message"].str.contains(words, regex=False).any()
+    assert not app.get("iframe")
+
+    # take the file away: the sample is back
+    run(app.file_uploader(key="accounts").set_value(None))
+    assert not app.error
+    assert metrics(app)["Accounts"] == "223"
+
+
+def test_warnings_are_listed_and_strict_turns_them_into_errors(app):
+    run(upload(app, "accounts", "messy_rows.csv", (DATA / "messy_rows.csv").read_bytes()))
+    assert not app.error
+    assert any("3 warnings while reading the files" in expander.label for expander in app.expander)
+
+    run(app.checkbox(key="strict").check())
+    assert "3 problems in messy_rows.csv: no map was made" in app.error[0].value
+    assert set(app.dataframe[0].value["severity"]) == {"error"}
+
+
+def test_a_bad_areas_file_is_reported_and_the_map_is_still_made(app):
+    upload(app, "accounts", "aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes())
+    run(upload(app, "areas", "areas.csv", b"area,lat\nDerby,north\n"))
+    assert "areas file has problems" in app.error[0].value
+    assert metrics(app)["Accounts"] == "5"
+    assert page_html(app)
+
+
+# --- controls: colour, size, layout and filters, without recomputing what they do not change --------
+
+def test_colour_size_and_filters_reuse_the_communities_and_the_layout(monkeypatch, app):
+    analyses = Counter(monkeypatch, "analyse_inputs")
+    layouts = Counter(monkeypatch, "arrange_view")
+    drawings = Counter(monkeypatch, "present")
+    result = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, options=MapOptions(title=SAMPLE_TITLE))
+
+    run(app.selectbox(key="colour").set_value("platform"))
+    run(app.selectbox(key="size").set_value("pagerank"))
+    run(app.multiselect(key="platform").set_value(["Facebook"]))
+    run(app.number_input(key="min_followers").set_value(1000))
+    run(app.text_input(key="title").set_value("Facebook in Derbyshire"))
+
+    assert (analyses.calls, layouts.calls, drawings.calls) == (0, 0, 5)
+    options = MapOptions(title="Facebook in Derbyshire", colour_by="platform", size_by="pagerank",
+                         only_platforms=("Facebook",), min_followers=1000.0)
+    built = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=SAMPLE_AREAS, options=options)
+    assert page_html(app) == built.html
+    assert metrics(app)[f"Accounts (of {result.reach.accounts})"] == f"{built.reach.accounts:,}"
+
+    # going back to an earlier choice draws nothing new
+    run(app.selectbox(key="colour").set_value("auto"))
+    run(app.selectbox(key="colour").set_value("platform"))
+    assert drawings.calls == 7 - 1
+
+    # a new layout is laid out once; the communities are still not recomputed
+    run(app.selectbox(key="layout").set_value("communities"))
+    assert (analyses.calls, layouts.calls) == (0, 1)
+    # a new seed finds the communities again
+    run(app.number_input(key="seed").set_value(7))
+    assert analyses.calls == 1
+
+
+def test_find_an_account_and_its_neighbourhood(app):
+    account = "@DerbyCityHallNews"
+    assert "Derby City Council (@DerbyCityHallNews, Twitter/X)" in app.selectbox(key="focus").options
+    run(app.selectbox(key="focus").set_value(account))
+    one = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=SAMPLE_AREAS,
+                    options=MapOptions(title=SAMPLE_TITLE, focus=account))
+    assert page_html(app) == one.html
+    assert metrics(app)["Accounts (of 223)"] == f"{one.reach.accounts}"
+
+    run(app.radio(key="steps").set_value(2))
+    two = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=SAMPLE_AREAS,
+                    options=MapOptions(title=SAMPLE_TITLE, focus=account, focus_steps=2))
+    assert page_html(app) == two.html
+    assert two.reach.accounts > one.reach.accounts
+
+
+@pytest.mark.parametrize("changes, options", [
+    ({"aggregate": "community"}, {"aggregate": "community"}),
+    ({"aggregate": "area", "area": ["Derby", "Erewash"]}, {"aggregate": "area", "only_areas": ("Derby", "Erewash")}),
+    ({"layout": "mindmap", "branch": "category"}, {"layout": "mindmap", "branch": "category"}),
+    ({"layout": "geo", "category": ["council", "police"]}, {"layout": "geo", "only_categories": ("council", "police")}),
+])
+def test_layouts_and_overviews_match_the_cli(app, changes, options):
+    widgets = {"aggregate": app.radio, "layout": app.selectbox, "area": app.multiselect, "category": app.multiselect}
+    for key, value in changes.items():
+        if key == "branch":
+            continue
+        widgets[key](key=key).set_value(value)
+    run(app)
+    if "branch" in changes:
+        run(app.radio(key="branch").set_value(changes["branch"]))
+    built = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=SAMPLE_AREAS,
+                      options=MapOptions(title=SAMPLE_TITLE, **options))
+    assert page_html(app) == built.html
+
+
+def test_filters_that_match_no_one_say_so(app):
+    run(app.number_input(key="min_followers").set_value(10**9))
+    assert "No account matches these filters" in app.warning[0].value
+    assert metrics(app)["Accounts (of 223)"] == "0"
+
+
+def test_choices_of_one_file_do_not_break_the_next(app):
+    run(upload(app, "accounts", "aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes()))
+    run(app.selectbox(key="colour").set_value("Team"))
+    run(app.multiselect(key="platform").set_value(["Twitter/X"]))
+    run(app.selectbox(key="focus").set_value("@DerbyCC"))
+    assert metrics(app)["Accounts (of 5)"] == "1"
+
+    run(app.file_uploader(key="accounts").set_value(None))
+    assert app.selectbox(key="colour").value == "auto"
+    assert app.selectbox(key="focus").value is None
+    assert app.multiselect(key="platform").value == []
+    assert app.text_input(key="title").value == SAMPLE_TITLE
+    assert metrics(app)["Accounts"] == "223"
+
+
+def test_top_accounts_rank_by_the_chosen_figure(app):
+    run(app.radio(key="top_by").set_value("pagerank"))
+    top = app.dataframe[-1].value
+    assert list(top["pagerank"]) == sorted(top["pagerank"], reverse=True)
+    assert len(top) == 25
+
+
+def test_settings_that_cannot_be_drawn_are_explained_and_can_be_changed(app):
+    # Blog accounts leave the Team column blank: there is nothing to colour by
+    run(upload(app, "accounts", "aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes()))
+    run(app.selectbox(key="colour").set_value("Team"))
+    run(app.multiselect(key="platform").set_value(["Blog"]))
+    assert "cannot be drawn with these settings" in app.error[0].value
+    assert app.dataframe[0].value["message"].str.contains("Team").all()
+
+    run(app.selectbox(key="colour").set_value("platform"))
+    assert not app.error
+    assert metrics(app)["Accounts (of 5)"] == "1"
