@@ -1,0 +1,235 @@
+"""The app as a person uses it: `streamlit run app.py` in headless Chromium.
+
+A module-scoped fixture starts the server on a free localhost port and stops
+it after. Each test opens the page, waits for the map inside the app's iframe
+to say it is drawn (``socialmapReady``), and checks that nothing the page
+loads comes from outside the machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from socialmap import InputFile, MapOptions, build_map
+from socialmap.export import table_csv
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
+UPLOAD_TITLE = "Social media map"
+UPLOAD_LIMIT_MB = 2  # the test server's limit, so that a too-big file is small enough to make
+HOSTILE = '<img src=x onerror="window.parent.__pwned=1;window.__pwned=1">'
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """The app, served by `streamlit run` on a free localhost port for this module's tests."""
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w+")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+         "--server.maxUploadSize", str(UPLOAD_LIMIT_MB), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            if server.poll() is not None:
+                log.seek(0)
+                pytest.fail(f"streamlit stopped with status {server.returncode}:\n{log.read()}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("streamlit did not answer within 60 s")
+            time.sleep(0.25)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+class Visit:
+    """One page of the app, with every request it made (from any frame) and its console errors."""
+
+    def __init__(self, browser, url: str, *, width: int = 1366, height: int = 768) -> None:
+        self.page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.origin = url
+        self.page.goto(url)
+
+    def outside(self) -> list[str]:
+        """Requests that left the machine: anything but this server, data:, blob: and about:."""
+        local = (self.origin, "data:", "blob:", "about:")
+        return [url for url in self.requests if not url.startswith(local)]
+
+    def map_frame(self, *, accounts: int | None = None, timeout: float = 90):
+        """The map's frame once it is drawn (and, if given, shows this many nodes)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for frame in self.page.frames[1:]:
+                try:
+                    if frame.evaluate("document.documentElement.dataset.socialmapReady === 'true'") and (
+                            accounts is None or frame.evaluate("window.socialmap.nodes.length") == accounts):
+                        return frame
+                except Exception:  # noqa: BLE001 - a frame being replaced; look again
+                    continue
+            self.page.wait_for_timeout(200)  # lets Playwright see frames come and go
+        drawn = [frame.evaluate("window.socialmap && window.socialmap.nodes.length") for frame in self.page.frames[1:]]
+        raise AssertionError(f"no map of {accounts} accounts drawn within {timeout} s (frames show {drawn})")
+
+    def upload(self, label: str, path: Path) -> None:
+        uploader = self.page.get_by_test_id("stFileUploader").filter(has_text=label)
+        uploader.locator("input[type=file]").set_input_files(str(path))
+
+    def download(self, label: str) -> bytes:
+        with self.page.expect_download(timeout=30_000) as waiting:
+            self.page.get_by_role("button", name=label).click()
+        return Path(waiting.value.path()).read_bytes()
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture
+def visit(browser, app_url):
+    opened = []
+
+    def _open(**size) -> Visit:
+        opened.append(Visit(browser, app_url, **size))
+        return opened[-1]
+
+    yield _open
+    for page in opened:
+        page.close()
+
+
+def test_the_app_opens_on_the_sample_map_and_loads_nothing_from_outside(visit):
+    sample = build_map(ROOT / "mapdata" / "accounts.csv", ROOT / "mapdata" / "relationships.csv",
+                       options=MapOptions(title=SAMPLE_TITLE))
+    app = visit()
+    frame = app.map_frame(accounts=sample.graph.number_of_nodes())
+
+    assert frame.locator("#sm-title").text_content() == SAMPLE_TITLE
+    assert frame.locator("#sm-map canvas").count() == 1
+    assert frame.locator("#sm-legend-items li").count() > 3
+    page = app.page
+    page.get_by_text("invented sample", exact=False).first.wait_for()
+    page.get_by_test_id("stMetricValue").first.wait_for()
+    assert "223" in page.get_by_test_id("stMetricValue").all_text_contents()
+    assert app.outside() == []
+    assert app.errors == []
+
+
+def test_upload_changes_the_map_and_the_download_is_what_the_cli_writes(visit, open_map, tmp_path):
+    accounts = DATA / "aliased_accounts.csv"
+    relationships = DATA / "aliased_relationships.csv"
+    expected = build_map(accounts, relationships, options=MapOptions(title=UPLOAD_TITLE))
+    app = visit()
+    app.map_frame(accounts=223)
+
+    app.upload("Accounts", accounts)
+    app.map_frame(accounts=build_map(accounts, options=MapOptions()).graph.number_of_nodes())
+    app.upload("Relationships", relationships)
+    frame = app.map_frame(accounts=expected.graph.number_of_nodes())
+    frame.wait_for_function(f"window.socialmap.edges.length === {expected.graph.number_of_edges()}")
+    assert frame.locator("#sm-title").text_content() == UPLOAD_TITLE
+
+    downloaded = app.download("Download the map (HTML)")
+    assert downloaded == expected.html.encode("utf-8")
+    assert app.download("Figures per account (CSV)") == table_csv(expected.metrics).encode("utf-8")
+
+    # the downloaded file is the same map when opened on its own
+    path = tmp_path / "map.html"
+    path.write_bytes(downloaded)
+    alone, log = open_map(path)
+    assert alone.evaluate("window.socialmap.nodes.length") == expected.graph.number_of_nodes()
+    assert log.network_requests() == [] and log.errors == []
+    assert app.outside() == []
+    assert app.errors == []
+
+
+def test_a_bad_upload_shows_its_problems_and_the_app_recovers(visit, tmp_path):
+    photo = tmp_path / "accounts.csv"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    app = visit()
+    app.map_frame(accounts=223)
+
+    app.upload("Accounts", photo)
+    app.page.get_by_text("no map was made", exact=False).wait_for(timeout=30_000)
+    # the problems table is drawn on a canvas; its cells are also in the page, for screen readers
+    app.page.get_by_text("this is a PNG image", exact=False).first.wait_for(state="attached")
+    assert app.page.get_by_test_id("stIFrame").count() == 0
+
+    app.upload("Accounts", DATA / "aliased_accounts.csv")
+    app.map_frame(accounts=build_map(DATA / "aliased_accounts.csv").graph.number_of_nodes())
+    assert app.page.get_by_text("no map was made", exact=False).count() == 0
+    assert app.outside() == []
+    assert app.errors == []
+
+
+def test_a_too_big_file_is_refused_with_its_size_and_the_map_stays(visit, tmp_path):
+    big = tmp_path / "big.csv"
+    row = b"@account%07d,Account,Facebook,Derby,news,100\n"
+    big.write_bytes(b"id,name,platform,area,category,followers\n" + b"".join(
+        row % n for n in range((UPLOAD_LIMIT_MB * 2**20) // 40 + 1000)))
+    app = visit()
+    app.map_frame(accounts=223)
+
+    app.upload("Accounts", big)
+    app.page.get_by_text(f"{UPLOAD_LIMIT_MB}", exact=False).filter(has_text="MB").first.wait_for()
+    message = app.page.get_by_test_id("stFileUploader").filter(has_text="Accounts").inner_text()
+    assert "must be" in message and f"{UPLOAD_LIMIT_MB}" in message, message
+    frame = app.map_frame(accounts=223)
+    assert frame.locator("#sm-title").text_content() == SAMPLE_TITLE
+    assert app.errors == []
+
+
+def test_hostile_spreadsheet_text_stays_text_in_the_app(visit, tmp_path):
+    accounts = tmp_path / "hostile.csv"
+    with accounts.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([
+            ["id", "name", "description"],
+            ["evil", f"Evil {HOSTILE}", "</script><script>window.parent.__pwned=1</script>"],
+            ["plain", "Plain account", "Nothing odd"],
+        ])
+    app = visit()
+    app.map_frame(accounts=223)
+    app.upload("Accounts", accounts)
+    frame = app.map_frame(accounts=2)
+
+    names = frame.evaluate("window.socialmap.nodes.get().map(node => node.label)")
+    assert f"Evil {HOSTILE}" in names
+    assert frame.evaluate("typeof window.__pwned") == "undefined"
+    assert app.page.evaluate("typeof window.__pwned") == "undefined"
+    assert frame.locator("body img").count() == 0
+    assert app.outside() == []
