@@ -146,6 +146,8 @@ def recognise(
             links.append(_link_table(pick_sheet(account_sheets, relationships_sheet, accounts_name), shape))
         except SocialMapError as error:
             problems.extend(error.issues)
+    if not problems and relationship_sheets is not None and accounts is not None and links:
+        problems.extend(_swapped(accounts, links[0].sheet, accounts_name, relationships_name))
     if problems:
         raise SocialMapError.from_issues(problems)
     other_links = [s for s in in_use if s is not accounts and _is_links(s)]
@@ -172,6 +174,14 @@ def recognise(
         relationships_file=relationships_name if relationship_sheets is not None else None,
         shape=shape if shape != "generic" else ("accounts" if accounts is not None else "links"),
     )
+
+
+def _swapped(accounts: Sheet, relationships: Sheet, accounts_name: str, relationships_name: str) -> list[Issue]:
+    """The two files given the wrong way round: links first, accounts second."""
+    if not _is_links(accounts) or _is_links(relationships) or not _has_accounts(relationships):
+        return []
+    return [Issue(accounts_name, None, None, f"this looks like the relationships (it has source and target columns), "
+                  f"and {relationships_name} like the accounts", "give the accounts file first, then the relationships")]
 
 
 def _unread_links(

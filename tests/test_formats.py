@@ -219,3 +219,21 @@ def test_every_file_in_tests_data_gives_a_map_or_lines_naming_the_file_and_exit_
     assert summary == f"socialmap: {len(problems)} problem{'s' if len(problems) != 1 else ''} in the input; " \
                       "no map was written."
     assert not out.exists()
+
+
+def test_files_given_the_wrong_way_round_are_named():
+    with pytest.raises(SocialMapError) as caught:
+        load_tables(DATA / "gephi_edges.csv", DATA / "gephi_nodes.csv")
+    assert str(caught.value) == (
+        "gephi_edges.csv: this looks like the relationships (it has source and target columns), and gephi_nodes.csv "
+        "like the accounts (give the accounts file first, then the relationships)"
+    )
+
+
+@pytest.mark.parametrize(("files", "shape"), [
+    (("nodexl_twitter.xlsx",), "nodexl"), (("nodexl_edges_only.xlsx",), "nodexl"), (("kumu_export.xlsx",), "kumu"),
+    (("gephi_edges.csv",), "links"), (("gephi_nodes.csv", "gephi_edges.csv"), "accounts"),
+    (("council_workbook.xlsx",), "accounts"),
+])
+def test_the_shape_of_the_input_is_recognised(files, shape):
+    assert read_inputs(*(DATA / name for name in files)).shape == shape
