@@ -49,13 +49,15 @@ def column_letter(position: int) -> str:
 
 
 def cell_text(value: object) -> str:
-    """A cell's value as the user sees it: 1234.0 -> "1234", a date -> "2024-03-01", None -> ""."""
+    """A cell's value as the user sees it: 1234.0 -> "1234", 0.1 + 0.2 -> "0.3", a date -> "2024-03-01"."""
     if value is None or value is pd.NaT:
         return ""
     if isinstance(value, float):
         if value != value:  # NaN
             return ""
-        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return f"{value:.15g}"  # as Excel shows it: 15 significant digits, no 0.30000000000000004
     if isinstance(value, dt.datetime) and value.time() == dt.time(0):
         return value.date().isoformat()
     if isinstance(value, dt.datetime | dt.date | dt.time):

@@ -237,3 +237,10 @@ def test_files_given_the_wrong_way_round_are_named():
 ])
 def test_the_shape_of_the_input_is_recognised(files, shape):
     assert read_inputs(*(DATA / name for name in files)).shape == shape
+
+
+def test_sheet_options_must_name_a_sheet():
+    with pytest.raises(ValueError, match="sheet must name a sheet, not ''"):
+        MapOptions(sheet="")
+    with pytest.raises(ValueError, match="relationships_sheet must name a sheet, not 3"):
+        MapOptions(relationships_sheet=3)
