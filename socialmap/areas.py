@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from .errors import Issue, SocialMapError
-from .load import Source, read_table, source_name
+from .load import Source, pick_sheet, read_sheets, source_name
 from .schema import Field, match_columns
 from .values import parse_number
 
@@ -30,7 +30,8 @@ _BOUNDS = {"lat": (-90, 90), "lon": (-180, 180), "population": (0, None)}
 def read_areas(source: Source) -> pd.DataFrame:
     """A clean areas table (area, lat, lon, population; NaN where unknown), or SocialMapError."""
     file = source_name(source, "areas")
-    raw = read_table(source, name=file)
+    sheet = pick_sheet(read_sheets(source, name=file), None, file)
+    raw = sheet.frame
     matched = match_columns([str(h) for h in raw.columns], AREA_FIELDS)
     if "area" not in matched:
         found = ", ".join(f'"{h}"' for h in raw.columns) or "none"
@@ -43,7 +44,7 @@ def read_areas(source: Source) -> pd.DataFrame:
             try:
                 row[name] = parse_number(str(record[matched[name]]), minimum=low, maximum=high) if name in matched else math.nan
             except ValueError as error:
-                issues.append(Issue(file, index + 2, matched[name], str(error)))
+                issues.append(Issue(file, sheet.header_row + 1 + index, matched[name], str(error)))
         if row["area"]:
             rows.append(row)
     if issues:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .errors import SocialMapError
+from .errors import SocialMapError, summarised
 from .export import table_csv
 from .graphfiles import GRAPH_FORMATS
 from .metrics import reach_tables
@@ -120,8 +120,8 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
     warnings = [issue for issue in result.issues if not issue.is_error]
     if warnings:
         click.echo(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} (use --strict to stop on them):", err=True)
-        for issue in warnings:
-            click.echo(f"  {issue}", err=True)
+        for line in summarised(warnings):
+            click.echo(f"  {line}", err=True)
     if output_format(output) == "html":
         output.write_text(result.html, encoding="utf-8")
     else:

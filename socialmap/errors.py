@@ -8,10 +8,11 @@ file in one go; :class:`SocialMapError` carries that list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Issue", "SocialMapError", "ERROR", "WARNING", "raise_if_errors"]
+__all__ = ["Issue", "SocialMapError", "ERROR", "WARNING", "raise_if_errors", "summarised"]
 
 ERROR = "error"
 WARNING = "warning"
@@ -117,3 +118,26 @@ def raise_if_errors(issues: Iterable[Issue], *, strict: bool = False) -> None:
     failing = [issue.as_error() for issue in issues] if strict else [i for i in issues if i.is_error]
     if failing:
         raise SocialMapError.from_issues(failing)
+
+
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def summarised(issues: Iterable[Issue], *, show: int = 5) -> list[str]:
+    """One line per problem, but past ``show`` alike (same file, column and wording
+    but for quoted values) one line that lists the rest of their rows, so that
+    a file with a thousand self-links does not bury the other warnings.
+    """
+    groups: dict[tuple, list[Issue]] = {}
+    for issue in issues:
+        key = (issue.file, issue.column, _QUOTED.sub('"…"', issue.message), issue.severity)
+        groups.setdefault(key, []).append(issue)
+    lines = []
+    for (file, column, message, _), alike in groups.items():
+        lines.extend(str(issue) for issue in alike[:show])
+        rest = alike[show:]
+        if rest:
+            rows = ", ".join(str(issue.row) for issue in rest if issue.row is not None)
+            where = f"{file}" + (f", column {column}" if column else "")
+            lines.append(f"… and {len(rest):,} more like this in {where}: rows {rows}")
+    return lines

@@ -34,7 +34,8 @@ class MapOptions:
     a field, where the automatic matching could not tell (the app's
     column-mapping step). subtitle (default: the counts), source (a line
     crediting where the data came from) and data_date are printed under the
-    title.
+    title. sheet, relationships_sheet: which sheets of a workbook to read
+    (default: found from their headings).
     """
 
     title: str = "Social media map"

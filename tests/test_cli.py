@@ -118,3 +118,15 @@ def test_layout_options_and_filters_from_the_command_line(tmp_path):
     assert " of 223 accounts" in result.stdout.splitlines()[0]
     bad = _run("build", SAMPLE_ACCOUNTS, "--layout", "spiral", "-o", out)
     assert bad.exit_code == 2 and "Invalid value for '--layout'" in bad.stderr
+
+
+def test_many_alike_warnings_are_grouped_but_every_row_is_named(write_csv, tmp_path):
+    rows = "\n".join(f"acc{i},acc{i}" for i in range(2, 14))
+    links = write_csv("links.csv", "source,target\nacc0,acc1\n" + rows + "\n")
+    result = _run("build", links, "-o", tmp_path / "m.html")
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == "12 warnings (use --strict to stop on them):"
+    assert lines[1] == '  links.csv row 3, column target: "acc2" links to itself; row skipped'
+    assert len(lines) == 1 + 5 + 1
+    assert lines[-1] == "  … and 7 more like this in links.csv, column target: rows 8, 9, 10, 11, 12, 13, 14"
