@@ -1,13 +1,12 @@
 """socialmap in the browser: upload a spreadsheet, explore the map, download it.
 
-Thin by design: widgets -> MapOptions -> the pipeline's stages, each cached on
-the files and on just the options it depends on (so colour, size and filters
-never recompute communities or layout) -> the same page the CLI writes. The
-app's helpers live in socialmap/explore.py; no analysis happens here.
+Widgets -> MapOptions -> the pipeline's stages, each cached on the files and the options it reads (colour, size
+and filters never recompute communities or layout) -> the page the CLI writes. Helpers: socialmap/explore.py.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -19,9 +18,11 @@ from socialmap.export import table_csv
 SAMPLE = Path(__file__).parent / "mapdata"
 SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
 UPLOAD_TITLE = "Social media map"
+SAMPLE_REGION = "Derby and Derbyshire"
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx"]
 LIMIT_MB = int(st.get_option("server.maxUploadSize"))
 FILTERS = {"platform": "Platforms", "area": "Areas", "category": "Categories"}
+UNFILTERED = {"focus": None, "steps": 1, "platform": [], "area": [], "category": [], "min_followers": 0}
 
 st.set_page_config(page_title="socialmap", layout="wide")  # no page_icon: Material icons are fetched from Google
 
@@ -30,7 +31,9 @@ st.set_page_config(page_title="socialmap", layout="wide")  # no page_icon: Mater
 
 @st.cache_resource(max_entries=4, show_spinner="Reading the files and finding communities…")
 def analysed(_inputs: explore.Inputs, files: str, key: MapOptions):
-    return explore.attempt(explore.analyse_inputs, _inputs, key)
+    """The analysis (or the SocialMapError saying what is wrong), and what the controls offer for it."""
+    analysis = explore.attempt(explore.analyse_inputs, _inputs, key)
+    return analysis, None if isinstance(analysis, SocialMapError) else explore.choices(analysis)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -58,17 +61,13 @@ def columns_of(accounts: InputFile, max_bytes: int):
     return explore.column_plan(accounts, max_bytes=max_bytes)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def choices_of(_analysis, files: str, key: MapOptions) -> dict:
-    return explore.choices(_analysis)
-
-
-def still_valid(key: str, offered, *, many: bool = False) -> None:
-    """Forget a remembered choice the current data no longer offers (before its widget is drawn)."""
-    if many and key in st.session_state:
-        st.session_state[key] = [value for value in st.session_state[key] if value in offered]
-    elif st.session_state.get(key) is not None and st.session_state[key] not in offered:
-        del st.session_state[key]
+def still_valid(key: str, offered, default=None) -> None:
+    """Reset a choice the current data no longer offers (setting it, unlike deleting it, resets the browser too)."""
+    value = st.session_state.get(key)
+    if isinstance(value, list):
+        st.session_state[key] = [item for item in value if item in offered]
+    elif value is not None and value not in offered:
+        st.session_state[key] = default
 
 
 def table(frame, **layout) -> None:
@@ -83,7 +82,7 @@ def table(frame, **layout) -> None:
 
 def show_problems(issues, heading: str) -> None:
     st.error(heading, icon=":material/error:")
-    table(explore.problem_rows(issues), width="stretch")
+    table(explore.problem_rows(issues), width="stretch")  # file, row, column, problem, severity
 
 
 # --- sidebar: the files (the look and the filters are filled in once the data is read) -------------
@@ -115,14 +114,13 @@ if sample:
     st.info("This is an **invented sample** of Derby and Derbyshire. To map your own accounts, upload a "
             "spreadsheet in the sidebar (one row per account; column names are matched for you).",
             icon=":material/info:")
-    if relationships_up is not None or areas_up is not None:
+    if relationships_up or areas_up:
         st.warning("Add an accounts file too: until then the map shows the sample.")
 else:
     inputs = explore.Inputs.from_uploads(accounts_up, relationships_up, areas_up)
 if st.session_state.get("files_shown") != inputs.digest:  # new data: show all of it, not the old filters
-    for key in ("focus", "steps", *FILTERS, "min_followers"):
-        st.session_state.pop(key, None)
-    st.session_state["files_shown"] = inputs.digest
+    st.session_state.update(UNFILTERED, files_shown=inputs.digest)
+    st.session_state.pop("region", None)
 max_bytes = LIMIT_MB * 2**20
 
 # --- the column-mapping step, when no heading says which column holds a required field ---------------
@@ -143,10 +141,10 @@ if plan is not None and plan.headings:
         st.caption("Other columns are kept: they show when you hover over an account, and can colour or size "
                    "the map.")
 
-analysis_options = explore.analysis_key(MapOptions(
-    seed=int(seed), strict=strict, resolution=float(resolution), min_community_size=int(min_size),
-    max_bytes=max_bytes, account_columns=account_columns))
-analysis = analysed(inputs, inputs.digest, analysis_options)
+base = MapOptions(seed=int(seed), strict=strict, resolution=float(resolution), min_community_size=int(min_size),
+                  max_bytes=max_bytes, account_columns=account_columns)
+analysis_options = explore.analysis_key(base)
+analysis, offered = analysed(inputs, inputs.digest, analysis_options)
 if isinstance(analysis, SocialMapError):
     show_problems(analysis.issues, explore.problem_summary(analysis.issues))
     st.stop()
@@ -155,7 +153,6 @@ if isinstance(areas, SocialMapError):
     show_problems(areas.issues, "The areas file has problems, so it is left out: it needs columns area, lat, lon "
                                 "and population.")
     areas = None
-offered = choices_of(analysis, inputs.digest, analysis_options)
 
 # --- sidebar: how the map looks, and what it shows ---------------------------------------------------
 
@@ -166,14 +163,19 @@ with map_box:
     title = st.text_input("Title", key="title", max_chars=200)
     layout = st.selectbox("Layout", list(explore.LAYOUT_LABELS), format_func=explore.LAYOUT_LABELS.get, key="layout",
                           help=explore.LAYOUT_HELP)
-    branch = st.radio("Branch on", ["platform", "category"], horizontal=True, key="branch",
-                      format_func=str.capitalize) if layout == "mindmap" else "platform"
+    branch, region = "platform", None
+    if layout == "mindmap":
+        branch = st.radio("Branch on", ["platform", "category"], horizontal=True, key="branch",
+                          format_func=str.capitalize)
+        st.session_state.setdefault("region", SAMPLE_REGION if sample else "")
+        region = st.text_input("Centre", key="region", max_chars=80, placeholder=title,
+                               help="The region named at the middle of the mind map (blank: the title).") or None
     aggregate = st.radio("Show", list(explore.AGGREGATE_LABELS), format_func=explore.AGGREGATE_LABELS.get,
                          key="aggregate")
-    still_valid("colour", offered["colour"])
+    still_valid("colour", offered["colour"], "auto")
     colour = st.selectbox("Colour by", offered["colour"], format_func=explore.choice_label, key="colour",
                           help="Automatic: community when there are links, else category, platform or area.")
-    still_valid("size", offered["size"])
+    still_valid("size", offered["size"], "followers")
     size = st.selectbox("Size by", offered["size"], format_func=explore.choice_label, key="size")
 
 with filter_box:
@@ -186,16 +188,15 @@ with filter_box:
     steps = st.radio("Links out from it", [1, 2], horizontal=True, key="steps", disabled=focus is None)
     picked = {}
     for column, label in FILTERS.items():
-        still_valid(column, offered[column], many=True)
+        still_valid(column, offered[column])
         picked[column] = st.multiselect(label, offered[column], key=column, placeholder="All")
-    least = st.number_input("At least this many followers", min_value=0, value=0, step=100, key="min_followers")
+    least = st.number_input("At least this many followers", min_value=0, step=100, key="min_followers")
 
-options = MapOptions(
-    title=title, seed=int(seed), strict=strict, resolution=float(resolution), min_community_size=int(min_size),
-    max_bytes=max_bytes, layout=layout, branch=branch, colour_by=colour, size_by=size, aggregate=aggregate,
+options = replace(
+    base, title=title, layout=layout, branch=branch, region=region, colour_by=colour, size_by=size, aggregate=aggregate,
     only_platforms=tuple(picked["platform"]), only_areas=tuple(picked["area"]),
     only_categories=tuple(picked["category"]), min_followers=float(least) if least else None,
-    focus=focus, focus_steps=int(steps) if focus else 1, account_columns=account_columns)
+    focus=focus, focus_steps=int(steps) if focus else 1)
 files = inputs.digest + ("" if areas is None else "+areas")
 arranged = laid_out(analysis, areas, files, analysis_options, explore.layout_key(options))
 result = presented(analysis, arranged, areas, files, options)

@@ -33,9 +33,10 @@ from .schema import ACCOUNT_FIELDS, Field, match_columns, normalise_heading
 
 __all__ = [
     "Inputs", "ColumnPlan", "column_plan", "guess_heading", "NOT_IN_FILE", "FIELD_LABELS",
-    "analysis_key", "layout_key", "attempt", "choices", "analyse_inputs", "read_area_table", "arrange_view", "present",
-    "colour_options", "size_options", "filter_values", "account_labels", "LAYOUT_LABELS", "LAYOUT_HELP", "AGGREGATE_LABELS",
-    "choice_label", "compact", "headline", "HEADINGS", "COUNT_COLUMNS", "reach_notes", "CAVEAT", "GROUPINGS", "reach_panel", "reach_csv", "reach_key", "top_accounts", "TOP_BY",
+    "analysis_key", "layout_key", "reach_key", "attempt", "analyse_inputs", "read_area_table", "arrange_view",
+    "present", "choices", "colour_options", "size_options", "filter_values", "account_labels", "choice_label",
+    "LAYOUT_LABELS", "LAYOUT_HELP", "AGGREGATE_LABELS", "compact", "headline", "reach_notes", "CAVEAT",
+    "GROUPINGS", "reach_panel", "reach_csv", "top_accounts", "TOP_BY", "HEADINGS", "COUNT_COLUMNS",
     "problem_rows", "problem_summary", "file_stem",
 ]
 
@@ -223,8 +224,9 @@ def analyse_inputs(inputs: Inputs, options: MapOptions) -> Analysis:
     except SocialMapError:
         raise
     except Exception as error:  # noqa: BLE001 - an upload can be anything; report it, never crash
-        raise SocialMapError(inputs.accounts.name, None, None, f"could not read the files ({type(error).__name__}: {error})",
-                             "check that each opens in Excel, then save it as CSV (UTF-8) and upload it again") from error
+        raise SocialMapError(
+            inputs.accounts.name, None, None, f"could not read the files ({type(error).__name__}: {error})",
+            "check that each opens in Excel, then save it as CSV (UTF-8) and upload it again") from error
     return analyse(tables, options=options)
 
 

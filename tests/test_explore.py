@@ -243,8 +243,8 @@ def test_compact_figures(value, text):
 
 def test_problem_rows_and_summary_say_where():
     with pytest.raises(SocialMapError) as caught:
-        explore.analyse_inputs(explore.Inputs(InputFile("bad_followers.csv", (DATA / "bad_followers.csv").read_bytes())),
-                               MapOptions())
+        bad = InputFile("bad_followers.csv", (DATA / "bad_followers.csv").read_bytes())
+        explore.analyse_inputs(explore.Inputs(bad), MapOptions())
     rows = explore.problem_rows(caught.value.issues)
     assert list(rows.columns) == ["file", "row", "column", "message", "severity"]
     assert set(rows["file"]) == {"bad_followers.csv"}
