@@ -156,9 +156,18 @@ def test_upload_changes_the_map_and_the_download_is_what_the_cli_writes(visit, o
     expected = build_map(accounts, relationships, options=MapOptions(title=UPLOAD_TITLE))
     app = visit()
     app.map_frame(accounts=223)
+    # a filter on the sample does not carry over to the upload
+    platforms = app.page.get_by_test_id("stMultiSelect").filter(has_text="Platforms")
+    platforms.click()
+    app.page.keyboard.type("Facebook")
+    app.page.keyboard.press("Enter")
+    app.page.keyboard.press("Escape")
+    app.map_frame(accounts=build_map(ROOT / "mapdata" / "accounts.csv", ROOT / "mapdata" / "relationships.csv",
+                                     options=MapOptions(only_platforms=("Facebook",))).graph.number_of_nodes())
 
     app.upload("Accounts", accounts)
     app.map_frame(accounts=build_map(accounts, options=MapOptions()).graph.number_of_nodes())
+    assert "Facebook" not in platforms.inner_text()
     app.upload("Relationships", relationships)
     frame = app.map_frame(accounts=expected.graph.number_of_nodes())
     frame.wait_for_function(f"window.socialmap.edges.length === {expected.graph.number_of_edges()}")
