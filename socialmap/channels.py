@@ -54,25 +54,26 @@ class SizeChannel:
     description: str
 
 
-def _extra_heading(G: nx.DiGraph, column: str) -> str | None:
+def extra_headings(G: nx.DiGraph) -> list[str]:
+    """The headings of the extra columns of the accounts in G, sorted."""
+    return sorted({heading for _, data in G.nodes(data=True) for heading in (data["extra"] or {})})
+
+
+def _extra_heading(G: nx.DiGraph, column: str, headings: list[str] | None) -> str | None:
+    """The extra column ``column`` names, among ``headings`` (the whole map's) or else G's own."""
     wanted = normalise_heading(column)
-    for _, data in G.nodes(data=True):
-        for heading in data["extra"] or {}:
-            if normalise_heading(heading) == wanted:
-                return heading
-    return None
+    return next((h for h in (headings if headings is not None else extra_headings(G))
+                 if normalise_heading(h) == wanted), None)
 
 
 def colour_choices(G: nx.DiGraph) -> list[str]:
     """What colour can show for this graph: community, the text columns, extra columns."""
-    extras = sorted({h for _, d in G.nodes(data=True) for h in (d["extra"] or {})})
-    return ["community", *TEXT_COLUMNS, *extras]
+    return ["community", *TEXT_COLUMNS, *extra_headings(G)]
 
 
 def size_choices(G: nx.DiGraph) -> list[str]:
     """What size can show: the figures, then extra columns whose filled cells are all numbers."""
-    numeric = [h for h in sorted({h for _, d in G.nodes(data=True) for h in (d["extra"] or {})})
-               if _numbers(G, h) is not None]
+    numeric = [h for h in extra_headings(G) if _numbers(G, h) is not None]
     return [*FIGURE_COLUMNS, *numeric]
 
 
@@ -85,15 +86,21 @@ def _auto_colour(G: nx.DiGraph) -> str:
     return "community"
 
 
-def resolve_colour(G: nx.DiGraph, partition: Partition, colour_by: str = "auto") -> ColourChannel:
-    """Colour by community, by area/platform/category, or by any extra text column."""
+def resolve_colour(
+    G: nx.DiGraph, partition: Partition, colour_by: str = "auto", *, headings: list[str] | None = None
+) -> ColourChannel:
+    """Colour by community, by area/platform/category, or by any extra text column.
+
+    ``headings``: the extra columns of the whole map, when G shows only some
+    accounts (a filter may keep none with a value in the chosen column).
+    """
     column = _auto_colour(G) if colour_by == "auto" else colour_by
     if normalise_heading(column) == "community":
         return _community_colours(G, partition)
     if column in TEXT_COLUMNS:
         values = {node: data[column] or NOT_GIVEN for node, data in G.nodes(data=True)}
         return _categorical(G, values, column, f"Colour: {column}.")
-    heading = _extra_heading(G, column)
+    heading = _extra_heading(G, column, headings)
     if heading is None:
         raise ValueError(f"cannot colour by {column!r}: choose one of {', '.join(colour_choices(G))}")
     values = {node: (data["extra"] or {}).get(heading) or NOT_GIVEN for node, data in G.nodes(data=True)}
@@ -154,14 +161,16 @@ def _numbers(G: nx.DiGraph, heading: str) -> dict[str, float] | None:
     return values
 
 
-def resolve_size(G: nx.DiGraph, metrics: pd.DataFrame, size_by: str = "followers") -> SizeChannel:
+def resolve_size(
+    G: nx.DiGraph, metrics: pd.DataFrame, size_by: str = "followers", *, headings: list[str] | None = None
+) -> SizeChannel:
     """Size by a figure (followers and OTV on a log scale) or by any numeric extra column."""
     if size_by in FIGURE_COLUMNS:
         column = metrics[size_by].astype("Float64")
         raw = {node: (None if pd.isna(v) else float(v)) for node, v in zip(G.nodes, column)}
         words = _FIGURE_WORDS[size_by]
     else:
-        heading = _extra_heading(G, size_by)
+        heading = _extra_heading(G, size_by, headings)
         raw = _numbers(G, heading) if heading else None
         if raw is None:
             raise ValueError(f"cannot size by {size_by!r}: choose one of {', '.join(size_choices(G))}")

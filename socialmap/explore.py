@@ -26,9 +26,9 @@ from .channels import colour_choices, size_choices
 from .errors import Issue, SocialMapError
 from .load import InputFile, read_table
 from .export import table_csv
-from .metrics import REACH_GROUPINGS, OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by, reach_summary
+from .metrics import REACH_GROUPINGS, OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by
 from .options import MapOptions
-from .pipeline import Analysis, MapResult, View, analyse, arrange, draw, load_tables, restrict, shown_accounts, view_of
+from .pipeline import Analysis, MapResult, analyse, arrange_view, load_tables, present
 from .schema import ACCOUNT_FIELDS, Field, match_columns, normalise_heading
 
 __all__ = [
@@ -241,29 +241,6 @@ def read_area_table(inputs: Inputs) -> pd.DataFrame | None:
     except Exception as error:  # noqa: BLE001 - as in analyse_inputs
         raise SocialMapError(inputs.areas.name, None, None, f"could not read the areas file ({type(error).__name__})",
                              "save it as CSV with columns area, lat, lon, population") from error
-
-
-def arrange_view(analysis: Analysis, options: MapOptions, areas: pd.DataFrame | None = None) -> tuple[View, object]:
-    """What is drawn and where, before filters hide accounts: ``(view, layout)``."""
-    shown = shown_accounts(analysis, options) if options.aggregate is not None else None
-    view = view_of(analysis, options.aggregate, shown)
-    return view, arrange(view, options=options, areas=areas)
-
-
-def present(analysis: Analysis, arranged: tuple[View, object], options: MapOptions,
-            areas: pd.DataFrame | None = None) -> MapResult:
-    """The finished map for these options: what :func:`build_map` returns, from cached stages."""
-    view, layout = arranged
-    shown = shown_accounts(analysis, options)
-    if shown is not None and options.aggregate is None:
-        view, layout = restrict(view, layout, shown)
-    html = draw(analysis, view, layout, options=options)
-    graph = view.accounts
-    metrics = analysis.metrics if shown is None else analysis.metrics[
-        [node in shown for node in analysis.graph]].reset_index(drop=True)
-    tables = analysis.tables
-    return MapResult(html, graph, analysis.partition, layout, metrics, reach_summary(graph), tables.issues,
-                     tables.relationship_rows, areas, analysis.reach.accounts)
 
 
 def attempt(stage, *args):

@@ -189,17 +189,17 @@ def reach_by(metrics: pd.DataFrame, column: str, *, top: int = 3) -> pd.DataFram
     """
     accounts = metrics[~metrics["placeholder"].astype(bool)].copy()
     accounts[column] = accounts[column].replace("", "Not given").fillna("Not given")
-    rows = []
-    for value, group in accounts.groupby(column, sort=True):
-        ranked = group.sort_values(["followers", "id"], ascending=[False, True], na_position="last")
-        rows.append({
-            column: value,
-            "accounts": len(group),
-            "potential_reach": int(group["followers"].fillna(0).sum()),
-            "weekly_otv": int(group["weekly_otv"].fillna(0).sum()),
-            "unknown_followers": int(group["followers"].isna().sum()),
-            "top_accounts": "; ".join(ranked["name"].head(top)),
-        })
+    ranked = accounts.sort_values(["followers", "id"], ascending=[False, True], na_position="last")
+    groups = ranked.groupby(column, sort=True)
+    followers = groups["followers"]
+    summary = pd.DataFrame({
+        "accounts": groups.size(),
+        "potential_reach": followers.sum().astype("int64"),
+        "weekly_otv": groups["weekly_otv"].sum().astype("int64"),
+        "unknown_followers": groups.size() - followers.count(),
+        "top_accounts": groups["name"].agg(lambda names: "; ".join(names.head(top))),
+    })
+    rows = [{column: value, **row} for value, row in summary.iterrows()]
     table = pd.DataFrame(rows, columns=[column, "accounts", "potential_reach", "weekly_otv", "unknown_followers",
                                         "top_accounts"])
     return table.sort_values(["potential_reach", column], ascending=[False, True]).reset_index(drop=True)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .aggregate import aggregate_graph
 from .areas import read_areas
-from .channels import resolve_colour, resolve_size
+from .channels import extra_headings, resolve_colour, resolve_size
 from .community import Partition, detect_communities
 from .errors import Issue, SocialMapError, raise_if_errors
 from .filters import NoSuchAccount, restrict_layout, selected_accounts
@@ -28,7 +28,7 @@ from .story import how_it_was_made, reach_panel
 from .validate import validate_inputs
 
 __all__ = ["MapResult", "LoadedTables", "Analysis", "View", "load_tables", "analyse", "view_of", "arrange", "draw",
-           "build_map", "STAGES"]
+           "arrange_view", "present", "build_map", "STAGES"]
 
 STAGES = ("load", "validate", "graph", "communities", "metrics", "layout", "render")
 Progress = Callable[[str], None]
@@ -198,9 +198,10 @@ def arrange(view: View, *, options: MapOptions = MapOptions(), areas: pd.DataFra
 
 def draw(analysis: Analysis, view: View, layout: Layout, *, options: MapOptions = MapOptions()) -> str:
     """The page: colour, size and words on top of a computed layout."""
+    headings = extra_headings(analysis.graph)
     try:
-        colour = resolve_colour(view.graph, view.partition, options.colour_by)
-        size = resolve_size(view.graph, view.metrics, options.size_by)
+        colour = resolve_colour(view.graph, view.partition, options.colour_by, headings=headings)
+        size = resolve_size(view.graph, view.metrics, options.size_by, headings=headings)
     except ValueError as error:
         raise SocialMapError(analysis.tables.accounts_file, None, None, str(error)) from None
     accounts = view.accounts
@@ -248,19 +249,34 @@ def build_map(
     tables = load_tables(accounts, relationships, options=options, progress=progress)
     areas_table = read_areas(areas) if areas is not None else None
     analysis = analyse(tables, options=options, progress=progress)
-    shown = shown_accounts(analysis, options)
-    view = view_of(analysis, options.aggregate, shown)
     progress("layout")
-    layout = arrange(view, options=options, areas=areas_table)
+    arranged = arrange_view(analysis, options, areas_table)
+    progress("render")
+    return present(analysis, arranged, options, areas_table)
+
+
+def arrange_view(analysis: Analysis, options: MapOptions, areas: pd.DataFrame | None = None) -> tuple[View, Layout]:
+    """What is drawn and where, before filters hide accounts (an overview is of the shown accounts)."""
+    shown = shown_accounts(analysis, options) if options.aggregate is not None else None
+    view = view_of(analysis, options.aggregate, shown)
+    return view, arrange(view, options=options, areas=areas)
+
+
+def present(
+    analysis: Analysis, arranged: tuple[View, Layout], options: MapOptions, areas: pd.DataFrame | None = None
+) -> MapResult:
+    """The finished map for these options, from an analysis and an arrangement (each cacheable)."""
+    view, layout = arranged
+    shown = shown_accounts(analysis, options)
     if shown is not None and options.aggregate is None:
         view, layout = restrict(view, layout, shown)
-    progress("render")
     html = draw(analysis, view, layout, options=options)
     graph = view.accounts
     metrics = analysis.metrics if shown is None else analysis.metrics[
         [node in shown for node in analysis.graph]].reset_index(drop=True)
+    tables = analysis.tables
     return MapResult(html, graph, analysis.partition, layout, metrics, reach_summary(graph),
-                     tables.issues, tables.relationship_rows, areas_table, analysis.reach.accounts, view, options)
+                     tables.issues, tables.relationship_rows, areas, analysis.reach.accounts, view, options)
 
 
 def _subtitle(analysis: Analysis, G: nx.DiGraph) -> str:

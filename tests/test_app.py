@@ -349,14 +349,12 @@ def test_top_accounts_rank_by_the_chosen_figure(app):
     assert len(top) == 25
 
 
-def test_settings_that_cannot_be_drawn_are_explained_and_can_be_changed(app):
-    # Blog accounts leave the Team column blank: there is nothing to colour by
+def test_colour_by_a_column_the_filter_leaves_blank_still_draws(app):
+    # Blog accounts leave the Team column blank: they are coloured "Not given" (it used to be an error)
     run(upload(app, "accounts", "aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes()))
     run(app.selectbox(key="colour").set_value("Team"))
     run(app.multiselect(key="platform").set_value(["Blog"]))
-    assert "cannot be drawn with these settings" in app.error[0].value
-    assert app.dataframe[0].value["message"].str.contains("Team").all()
-
-    run(app.selectbox(key="colour").set_value("platform"))
     assert not app.error
     assert metrics(app)["Accounts (of 5)"] == "1"
+    run(app.selectbox(key="colour").set_value("platform"))
+    assert not app.error

@@ -67,3 +67,10 @@ def test_filtered_overview_counts_only_shown_accounts():
     shown = _build(aggregate="area", only_platforms=("Facebook",))
     assert "accounts shown" in shown.html
     assert shown.reach.accounts == shown.graph.number_of_nodes()
+
+
+def test_colour_by_a_column_the_shown_accounts_leave_blank(write_csv):
+    """Regression (issue 5 report): a filter that keeps only blank cells of the colour column."""
+    accounts = write_csv("a.csv", "id,platform,Team\na,Blog,\nb,Facebook,Comms\n")
+    shown = build_map(accounts, options=MapOptions(colour_by="Team", only_platforms=("Blog",)))
+    assert '"label": "Not given"' in shown.html or '"label":"Not given"' in shown.html
