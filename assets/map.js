@@ -207,14 +207,19 @@
     network.on("afterDrawing", function (ctx) {
       hubs.forEach(function (hub) {
         var style = HUB_STYLE[hub.kind] || HUB_STYLE.branch;
-        ctx.font = "600 " + style.size + "px system-ui, Segoe UI, Arial, sans-serif";
+        var size = style.size;
+        ctx.font = "600 " + size + "px system-ui, Segoe UI, Arial, sans-serif";
+        if (hub.room && ctx.measureText(hub.label).width > hub.room) {  // keep to the room the layout left
+          size = Math.max(8, size * hub.room / ctx.measureText(hub.label).width);
+          ctx.font = "600 " + size + "px system-ui, Segoe UI, Arial, sans-serif";
+        }
         ctx.textBaseline = "middle";
         ctx.textAlign = "center";
-        var width = ctx.measureText(hub.label).width + style.size * 0.9;
-        var height = style.size * 1.6;
+        var width = ctx.measureText(hub.label).width + size * 0.9;
+        var height = size * 1.6;
         ctx.fillStyle = style.fill;
         ctx.strokeStyle = style.border;
-        ctx.lineWidth = style.size / 12;
+        ctx.lineWidth = size / 12;
         ctx.beginPath();
         ctx.roundRect(hub.x - width / 2, hub.y - height / 2, width, height, height / 4);
         ctx.fill();

@@ -112,7 +112,8 @@ def map_payload(
         "nodes": columns,
         "edges": edges,
         "faintLinks": faint_links,
-        "hubs": [{"key": h.key, "label": h.label, "kind": h.kind, "x": h.x, "y": h.y} for h in layout.hubs],
+        "hubs": [{"key": h.key, "label": h.label, "kind": h.kind, "x": h.x, "y": h.y, "room": h.room}
+                 for h in layout.hubs],
         "tree": {"from": [a for a, _ in layout.tree_links], "to": [b for _, b in layout.tree_links]},
         "regions": [{"label": r.label, "x": r.x, "y": r.y, "width": r.width, "height": r.height}
                     for r in layout.regions],

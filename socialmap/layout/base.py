@@ -31,6 +31,7 @@ class Hub:
     x: float
     y: float
     group: str = ""  # the area it labels (geo): shown only while that area has accounts shown
+    room: float = 0.0  # widest its label may be, in canvas units (0: as wide as it needs)
 
 
 @dataclass(frozen=True)

@@ -94,9 +94,11 @@ def mindmap_layout(G: nx.DiGraph, *, branch: str = "platform", region: str = "Re
     disc_radii = np.concatenate([[NODE_SPACING * 4], radii])
     mass = np.concatenate([[1e12], radii**2])
     packed = pack_discs(discs, disc_radii, mass=mass)
-    centres = packed[1:] - packed[0]
+    centres = _room_for_the_region(packed[1:] - packed[0], radii)
+    distance = np.sqrt((centres**2).sum(axis=1))
+    free = float((distance - radii).min()) if count else NODE_SPACING * 4
     region_key = hub_key(G, "region", 0)
-    hubs = [Hub(region_key, region, "region", 0.0, 0.0)]
+    hubs = [Hub(region_key, region, "region", 0.0, 0.0, room=round(1.8 * free, 1))]
     links: list[tuple[str, str]] = []
     positions: dict[str, tuple[float, float]] = {}
     branch_number = 0
@@ -115,3 +117,16 @@ def mindmap_layout(G: nx.DiGraph, *, branch: str = "platform", region: str = "Re
                 {node: (round(float(px), 1), round(float(py), 1)) for node, (px, py) in zip(members, points + centre)}
             )
     return Layout(positions, tuple(hubs), tuple(links))
+
+
+REGION_SHARE = 0.2  # of the map's radius kept free round the region's label, which the page sizes to the map
+
+
+def _room_for_the_region(centres: np.ndarray, radii: np.ndarray) -> np.ndarray:
+    """Move the bubbles straight out, all by one distance, until the middle is free enough."""
+    distance = np.sqrt((centres**2).sum(axis=1))
+    extent = float((distance + radii).max())
+    free = float((distance - radii).min())
+    shift = max(0.0, (REGION_SHARE * extent - free) / (1 - REGION_SHARE))
+    direction = centres / np.where(distance == 0, 1.0, distance)[:, None]
+    return centres + direction * shift
