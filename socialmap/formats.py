@@ -211,11 +211,7 @@ def _accounts_sheet(
 ) -> Sheet | None:
     """The sheet named, else the tool's own accounts sheet, else the first sheet in use that is not links."""
     if wanted is not None:
-        try:
-            return pick_sheet(sheets, wanted, file)
-        except SocialMapError as error:
-            problems.extend(error.issues)
-            return None
+        return _wanted_sheet(sheets, wanted, file, problems)
     if shape in ("nodexl", "kumu"):
         chosen = _named(in_use, "vertices" if shape == "nodexl" else "elements")
         return chosen if len(chosen.frame) else None
@@ -227,13 +223,18 @@ def _accounts_sheet(
     return in_use[0] if in_use else sheets[0]
 
 
+def _wanted_sheet(sheets: list[Sheet], wanted: str, file: str, problems: list[Issue]) -> Sheet | None:
+    """The sheet the user named, or None with the problem noted (the sheets there are)."""
+    try:
+        return pick_sheet(sheets, wanted, file)
+    except SocialMapError as error:
+        problems.extend(error.issues)
+        return None
+
+
 def _relationships_sheet(sheets: list[Sheet], wanted: str | None, file: str, problems: list[Issue]) -> Sheet | None:
     if wanted is not None:
-        try:
-            return pick_sheet(sheets, wanted, file)
-        except SocialMapError as error:
-            problems.extend(error.issues)
-            return None
+        return _wanted_sheet(sheets, wanted, file, problems)
     in_use = [s for s in sheets if not s.is_empty]
     return next((s for s in in_use if _is_links(s)), in_use[0] if in_use else sheets[0])
 
