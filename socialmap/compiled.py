@@ -1,7 +1,9 @@
 """Hand a networkx graph to python-igraph for the stages where it pays off.
 
-networkx stays the graph model in the API; igraph runs clustering, layout and
-PageRank, which it does 100x faster at 10,000 accounts (see bench/RESULTS.md).
+networkx stays the graph model in the API; igraph runs clustering, layout,
+PageRank and betweenness (at 10,000 accounts its Louvain takes 0.07 s
+against networkx's 1.7 s, and its force layout spares the 200 s of
+networkx's spring_layout: bench/RESULTS.md).
 igraph draws random numbers from Python's ``random`` module unless told
 otherwise; :func:`seeded` points it at a private, seeded generator so the
 global random state is never touched and results repeat.

@@ -4,8 +4,8 @@ Each community is laid out on its own with igraph's Fruchterman-Reingold
 (a sunflower for groups without inner links); then the communities, as
 discs, are placed by a force-directed layout of the graph of communities
 (linked communities close) and pushed apart until no two overlap. This beat
-a single global force layout on both speed and separation on the bench
-(bench/RESULTS.md, "force layout").
+a single global force layout on separation, by far, on the bench
+(bench/RESULTS.md, "Choosing by measurement").
 """
 
 from __future__ import annotations
