@@ -440,7 +440,12 @@ def parse_args(argv: list[str] | None) -> tuple[Settings, Path | None, list[Path
                         help="measure nothing: print the tables of results saved with --json (merged)")
     parser.add_argument("--commit", help="benchmark this git commit of socialmap (extracted to a temporary "
                         "folder) instead of the installed working tree")
+    parser.add_argument("--quick", action="store_true",
+                        help="a guard against regressions CI may run: ours at 1,000 and 10,000 accounts, once each, "
+                             "the naive pipeline at 1,000 only, no browser; prints the table and never fails on timings")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.naive_limit, args.repeats, args.browser = [1000, 10000], 1000, 1, False
     settings = Settings(
         sizes=args.sizes, naive_limit=args.naive_limit, timeout=args.timeout, repeats=args.repeats,
         browser=args.browser, naive_browser=args.naive_browser, draw_timeout=args.draw_timeout,
