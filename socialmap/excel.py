@@ -73,22 +73,21 @@ def read_xlsx(data: bytes, file: str, *, max_bytes: int) -> list[Grid]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken workbook
-        raise SocialMapError(
-            file, None, None, f"could not read the Excel workbook: {error}",
-            "check that it opens in Excel, or save it as CSV",
-        ) from None
+        raise _damaged(file, str(error)) from None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return [_grid(sheet, archive, file) for sheet in book.worksheets]
     except SocialMapError:
         raise
     except Exception as error:
-        raise SocialMapError(
-            file, None, None, f"could not read the Excel workbook: {error}",
-            "check that it opens in Excel, or save it as CSV",
-        ) from None
+        raise _damaged(file, str(error)) from None
     finally:
         book.close()
+
+
+def _damaged(file: str, detail: str) -> SocialMapError:
+    return SocialMapError(file, None, None, f"could not read the Excel workbook: {detail}",
+                          "check that it opens in Excel, or save it as CSV")
 
 
 def _check_unpacked_size(data: bytes, file: str, max_bytes: int) -> None:
@@ -97,11 +96,9 @@ def _check_unpacked_size(data: bytes, file: str, max_bytes: int) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             unpacked = sum(member.file_size for member in archive.infolist())
-    except zipfile.BadZipFile:
-        raise SocialMapError(
-            file, None, None, "could not read the Excel workbook: it is damaged or not a workbook",
-            "check that it opens in Excel, or save it as CSV",
-        ) from None
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError):
+        # zipfile refuses a damaged archive in several ways ("zip file version 6.4" among them)
+        raise _damaged(file, "it is damaged or not a workbook") from None
     if "xl/workbook.xml" not in names:
         raise SocialMapError(file, None, None, _not_a_workbook(names), "save it from Excel as .xlsx, or as CSV")
     if unpacked > 10 * max_bytes:

@@ -244,3 +244,18 @@ def test_pound_quotes_accents_and_emoji_survive_into_the_map_and_the_figures(nam
     result = build_map(DATA / name)
     assert _map_data(result.html)["nodes"]["label"] == [text]
     assert result.metrics["name"].tolist() == [text]
+
+
+def test_workbook_needing_an_unknown_zip_version_is_a_clear_error():
+    """Regression: hypothesis found a damaged workbook that made zipfile raise NotImplementedError."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    data = bytearray(buffer.getvalue())
+    data[4] = 64  # "version needed to extract: 6.4", in the local header and the central directory
+    data[data.find(b"PK\x01\x02") + 6] = 64
+    with pytest.raises(SocialMapError, match="could not read the Excel workbook: it is damaged or not a workbook"):
+        read_table(InputFile("damaged.xlsx", bytes(data)))
