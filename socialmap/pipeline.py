@@ -10,7 +10,7 @@ import pandas as pd
 
 from .aggregate import aggregate_graph
 from .areas import read_areas
-from .channels import extra_headings, resolve_colour, resolve_size
+from .channels import ColourChannel, SizeChannel, extra_headings, resolve_colour, resolve_size
 from .community import Partition, detect_communities
 from .errors import Issue, SocialMapError, raise_if_errors
 from .filters import NoSuchAccount, restrict_layout, selected_accounts
@@ -61,12 +61,11 @@ class MapResult:
     areas: pd.DataFrame | None = None
     all_accounts: int | None = None  # before filters
     view: View | None = None  # what was drawn: the accounts shown, or the overview
-    options: MapOptions = MapOptions()
+    channels: tuple[ColourChannel, SizeChannel] | None = None  # what colour and size showed
 
     def graph_file(self, fmt: str) -> bytes:
         """The map as drawn, as a GEXF or GraphML file for Gephi or Cytoscape."""
-        colour = resolve_colour(self.view.graph, self.view.partition, self.options.colour_by)
-        size = resolve_size(self.view.graph, self.view.metrics, self.options.size_by)
+        colour, size = self.channels
         return graph_file(fmt, self.view.graph, self.view.partition, self.layout, colour, size, self.view.metrics)
 
     @property
@@ -196,17 +195,31 @@ def arrange(view: View, *, options: MapOptions = MapOptions(), areas: pd.DataFra
     )
 
 
-def draw(analysis: Analysis, view: View, layout: Layout, *, options: MapOptions = MapOptions()) -> str:
-    """The page: colour, size and words on top of a computed layout."""
+def resolve_channels(analysis: Analysis, view: View, options: MapOptions) -> tuple[ColourChannel, SizeChannel]:
+    """What colour and size show, checked against every column of the map (not only the accounts shown)."""
     headings = extra_headings(analysis.graph)
     try:
-        colour = resolve_colour(view.graph, view.partition, options.colour_by, headings=headings)
-        size = resolve_size(view.graph, view.metrics, options.size_by, headings=headings)
+        return (resolve_colour(view.graph, view.partition, options.colour_by, headings=headings),
+                resolve_size(view.graph, view.metrics, options.size_by, headings=headings))
     except ValueError as error:
         raise SocialMapError(analysis.tables.accounts_file, None, None, str(error)) from None
+
+
+def _shown_metrics(analysis: Analysis, accounts: nx.DiGraph) -> pd.DataFrame:
+    """The figures of the accounts shown, in graph order."""
+    if accounts is analysis.graph:
+        return analysis.metrics
+    return analysis.metrics[[node in accounts for node in analysis.graph]].reset_index(drop=True)
+
+
+def draw(
+    analysis: Analysis, view: View, layout: Layout, *, options: MapOptions = MapOptions(),
+    channels: tuple[ColourChannel, SizeChannel] | None = None,
+) -> str:
+    """The page: colour, size and words on top of a computed layout."""
+    colour, size = channels or resolve_channels(analysis, view, options)
     accounts = view.accounts
-    metrics = analysis.metrics if accounts is analysis.graph else analysis.metrics[
-        [node in accounts for node in analysis.graph]].reset_index(drop=True)
+    metrics = _shown_metrics(analysis, accounts)
     tables = analysis.tables
     text = PageText(
         options.title,
@@ -270,13 +283,12 @@ def present(
     shown = shown_accounts(analysis, options)
     if shown is not None and options.aggregate is None:
         view, layout = restrict(view, layout, shown)
-    html = draw(analysis, view, layout, options=options)
+    channels = resolve_channels(analysis, view, options)
+    html = draw(analysis, view, layout, options=options, channels=channels)
     graph = view.accounts
-    metrics = analysis.metrics if shown is None else analysis.metrics[
-        [node in shown for node in analysis.graph]].reset_index(drop=True)
     tables = analysis.tables
-    return MapResult(html, graph, analysis.partition, layout, metrics, reach_summary(graph),
-                     tables.issues, tables.relationship_rows, areas, analysis.reach.accounts, view, options)
+    return MapResult(html, graph, analysis.partition, layout, _shown_metrics(analysis, graph), reach_summary(graph),
+                     tables.issues, tables.relationship_rows, areas, analysis.reach.accounts, view, channels)
 
 
 def _subtitle(analysis: Analysis, G: nx.DiGraph) -> str:
