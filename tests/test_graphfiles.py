@@ -72,3 +72,10 @@ def test_broken_graph_file_is_a_clear_error():
 
     with pytest.raises(SocialMapError, match="broken.gexf: could not read the graph file"):
         build_map(InputFile("broken.gexf", b"<gexf><graph><nodes><node id="))
+
+
+def test_filtered_map_coloured_by_a_column_the_shown_accounts_leave_blank_exports(write_csv):
+    accounts = write_csv("a.csv", "id,platform,Team\na,Blog,\nb,Facebook,Comms\n")
+    result = build_map(accounts, options=MapOptions(colour_by="Team", only_platforms=("Blog",)))
+    read = nx.read_gexf(__import__("io").BytesIO(result.graph_file("gexf")))
+    assert list(read) == ["a"] and read.nodes["a"]["colour_group"] == "Not given"
