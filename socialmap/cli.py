@@ -6,12 +6,14 @@ Bad input never shows a traceback: each problem is one line on stderr
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from pathlib import Path
 
 import click
 
+from .dates import parse_date
 from .errors import SocialMapError, summarised
 from .export import table_csv
 from .graphfiles import GRAPH_FORMATS
@@ -47,6 +49,16 @@ def _checked_output(path: Path) -> Path:
     if output_format(path) not in ("html", *GRAPH_FORMATS):
         raise click.BadParameter(f"{path.name} must end in .html, .gexf or .graphml")
     return path
+
+
+def _date_option(text: str | None) -> dt.date | None:
+    """A date typed on the command line, ISO or day first."""
+    if text is None:
+        return None
+    try:
+        return parse_date(text, what="the date")
+    except ValueError as error:
+        raise click.BadParameter(str(error).removeprefix("the date: ")) from None
 
 
 @click.group()
@@ -104,10 +116,18 @@ def main() -> None:
               default=MapOptions.max_bytes / 2**20, show_default=True,
               callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
               help="Largest input file to read, in MB.")
+@click.option("--from", "mentions_from", default=None, callback=lambda context, parameter, text: _date_option(text),
+              help="Keep only dated relationships (e.g. mentions) on or after this date (2026-10-01 or 01/10/2026); "
+                   "undated ones stay.")
+@click.option("--to", "mentions_to", default=None, callback=lambda context, parameter, text: _date_option(text),
+              help="Keep only dated relationships on or before this date; undated ones stay.")
 def build(accounts: Path, relationships: Path | None, output: Path, metrics_path: Path | None,
           reach_path: Path | None, areas_path: Path | None, **settings) -> None:
     """Build a map from ACCOUNTS (CSV or XLSX) and optional RELATIONSHIPS."""
-    options = MapOptions(**settings)
+    try:
+        options = MapOptions(**settings)
+    except ValueError as error:
+        raise click.UsageError(str(error).replace("mentions_from", "--from").replace("mentions_to", "--to")) from None
     reporter = _StageReporter(enabled=sys.stderr.isatty())
     try:
         result = build_map(accounts, relationships, areas=areas_path, options=options, progress=reporter)
@@ -137,6 +157,10 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
     )
     for sentence in reach.sentences():
         click.echo(f"  {sentence}")
+    if options.limits_dates:
+        start, end = (d.isoformat() if d else None for d in (options.mentions_from, options.mentions_to))
+        span = f"from {start} to {end}" if start and end else (f"from {start} on" if start else f"up to {end}")
+        click.echo(f"  Dated relationships (such as mentions) {span} only; undated ones (such as follows) all kept.")
     if metrics_path is not None:
         metrics_path.write_text(table_csv(result.metrics), encoding="utf-8")
         click.echo(f"{metrics_path}: {len(result.metrics):,} rows of figures, one per account")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .load import DEFAULT_MAX_BYTES
@@ -35,7 +36,10 @@ class MapOptions:
     column-mapping step). subtitle (default: the counts), source (a line
     crediting where the data came from) and data_date are printed under the
     title. sheet, relationships_sheet: which sheets of a workbook to read
-    (default: found from their headings).
+    (default: found from their headings). mentions_from, mentions_to
+    (dates, inclusive): keep only the dated relationships (a relationships
+    file's ``date`` column, such as mentions) within this range; undated
+    ones, such as follows, always stay.
     """
 
     title: str = "Social media map"
@@ -62,6 +66,8 @@ class MapOptions:
     data_date: str | None = None
     sheet: str | None = None
     relationships_sheet: str | None = None
+    mentions_from: dt.date | None = None
+    mentions_to: dt.date | None = None
 
     def __post_init__(self) -> None:
         problems = []
@@ -95,11 +101,25 @@ class MapOptions:
             value = getattr(self, name)
             if value is not None and (not isinstance(value, str) or not value.strip()):
                 problems.append(f"{name} must name a sheet, not {value!r}")
+        problems += _date_range_problems(self.mentions_from, self.mentions_to)
         if problems:
             raise ValueError("; ".join(problems))
+
+    @property
+    def limits_dates(self) -> bool:
+        """Whether dated relationships are limited to a range."""
+        return self.mentions_from is not None or self.mentions_to is not None
 
     @property
     def filters_anything(self) -> bool:
         """Whether some accounts may be left out of the drawing."""
         return bool(self.only_platforms or self.only_areas or self.only_categories
                     or self.min_followers is not None or self.focus)
+
+
+def _date_range_problems(start: object, end: object) -> list[str]:
+    problems = [f"{name} must be a date, not {value!r}" for name, value in (("mentions_from", start), ("mentions_to", end))
+                if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime))]
+    if not problems and start is not None and end is not None and start > end:
+        problems.append(f"mentions_from ({start.isoformat()}) must not be after mentions_to ({end.isoformat()})")
+    return problems

@@ -109,14 +109,22 @@ def load_tables(
     )
     progress("validate")
     clean = validate_inputs(inputs)
-    raise_if_errors(clean.issues, strict=options.strict)
+    relationships, count, issues = clean.relationships, clean.relationship_count, clean.issues
+    if options.limits_dates:
+        from .dates import limit_to_dates
+
+        relationships, count, issues = limit_to_dates(
+            relationships, count, issues, options.mentions_from, options.mentions_to,
+            file=inputs.relationships_file or inputs.accounts_file,
+        )
+    raise_if_errors(issues, strict=options.strict)
     return LoadedTables(
         accounts=clean.accounts,
-        relationships=clean.relationships,
-        issues=clean.issues,
+        relationships=relationships,
+        issues=issues,
         accounts_file=inputs.accounts_file,
         relationships_file=inputs.relationships_file,
-        relationship_rows=clean.relationship_count,
+        relationship_rows=count,
     )
 
 

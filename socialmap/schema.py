@@ -31,7 +31,7 @@ class Field:
 
     name: str
     aliases: tuple[str, ...] = ()
-    kind: str = "text"  # text | count | number | url | latitude | longitude | direction | ids
+    kind: str = "text"  # text | count | number | url | latitude | longitude | direction | ids | date
     required: bool = False
 
 
@@ -55,6 +55,7 @@ RELATIONSHIP_FIELDS: tuple[Field, ...] = (
     Field("type", ("kind", "relation", "relationship", "label")),
     Field("weight", ("edge weight",), kind="number"),
     Field("direction", (), kind="direction"),
+    Field("date", ("mention date", "posted", "posted on", "created at"), kind="date"),
 )
 
 # Columns of an accounts table that list the ids an account links to; the

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .dates import parse_dates
 from .errors import WARNING, Issue
 from .formats import Inputs
 from .schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS, Field, match_columns
@@ -36,7 +37,7 @@ ACCOUNT_FRAME_COLUMNS = [
     "key", "id", "name", "platform", "area", "category", "followers", "posts_per_week",
     "url", "description", "lat", "lon", "row", "extra",
 ]
-RELATIONSHIP_FRAME_COLUMNS = ["source", "target", "source_id", "target_id", "type", "weight", "row"]
+RELATIONSHIP_FRAME_COLUMNS = ["source", "target", "source_id", "target_id", "type", "weight", "row", "date"]
 _NUMBER_FIELDS = (  # field, parser, bounds: checked in this order within a row
     ("followers", parse_count, {}),
     ("posts_per_week", parse_number, {"minimum": 0, "maximum": 100_000}),
@@ -65,7 +66,10 @@ def _object_frame(columns: Mapping[str, list]) -> pd.DataFrame:
 
 
 def _empty(columns: list[str]) -> pd.DataFrame:
-    return _object_frame({name: [] for name in columns})
+    frame = _object_frame({name: [] for name in columns})
+    if "date" in frame.columns:
+        frame["date"] = frame["date"].astype("datetime64[ns]")
+    return frame
 
 
 def _resolve_columns(
@@ -289,7 +293,8 @@ def validate_relationships(
     """Clean relationships: one row per link kept (two for an undirected or mutual one).
 
     Columns: source, target (matching keys), source_id, target_id (as
-    written), type, weight, row. ``accounts=None`` means there is no accounts
+    written), type, weight, row, date (``datetime64``; NaT when the file
+    has no date column or the cell is blank). ``accounts=None`` means there is no accounts
     table: every id named is an account. Otherwise ids not in ``accounts``
     are reported (warning) and become placeholders when the graph is built.
     ``separators``: a target cell may list several ids. ``kind``: the type
@@ -315,6 +320,9 @@ def validate_relationships(
         for i, message in messages.items():
             failed.setdefault(i, []).append((name, message))
     rows_kept = _usable_rows(raw, sources, source_keys, cells, matched, failed, file, first_row, in_accounts, issues)
+    dates = _dates(raw, matched.get("date"), file, first_row, issues)
+    if dates.bad_rows:
+        rows_kept = [i for i in rows_kept if i not in dates.bad_rows]
     link_rows, targets = _links(rows_kept, cells, separators)
     target_keys = _keys(targets)
     source_of = np.asarray(source_keys, dtype=object)[link_rows] if len(link_rows) else np.empty(0, dtype=object)
@@ -349,7 +357,25 @@ def validate_relationships(
         swap = {"source": "target", "target": "source", "source_id": "target_id", "target_id": "source_id"}
         for name, values in list(columns_out.items()):
             columns_out[name] = values + [columns_out[swap.get(name, name)][position] for position in back]
-    return ValidatedTable(_object_frame(columns_out), _sorted(issues), matched, len(link_rows))
+    frame = _object_frame(columns_out)
+    link_dates = dates.values[np.asarray(link_rows + [link_rows[position] for position in back], dtype=np.int64)]
+    frame["date"] = pd.Series(link_dates, dtype="datetime64[ns]")
+    return ValidatedTable(frame, _sorted(issues), matched, len(link_rows))
+
+
+@dataclass(frozen=True)
+class _Dates:
+    values: np.ndarray  # datetime64[ns] per input row
+    bad_rows: frozenset[int]  # rows whose date could not be read (reported)
+
+
+def _dates(raw: pd.DataFrame, heading: str | None, file: str, first_row: int, issues: list) -> _Dates:
+    """Each row's date (NaT without a date column); every unreadable or ambiguous date an error."""
+    if heading is None:
+        return _Dates(np.full(len(raw), np.datetime64("NaT"), dtype="datetime64[ns]"), frozenset())
+    dates, problems = parse_dates(_stripped(raw, heading), file=file, column=heading, first_row=first_row)
+    issues.extend((issue.row, 4, issue) for issue in problems)
+    return _Dates(dates.to_numpy(dtype="datetime64[ns]"), frozenset(issue.row - first_row for issue in problems))
 
 
 def _usable_rows(

@@ -130,3 +130,40 @@ def test_many_alike_warnings_are_grouped_but_every_row_is_named(write_csv, tmp_p
     assert lines[1] == '  links.csv row 3, column target: "acc2" links to itself; row skipped'
     assert len(lines) == 1 + 5 + 1
     assert lines[-1] == "  … and 7 more like this in links.csv, column target: rows 8, 9, 10, 11, 12, 13, 14"
+
+
+def test_bad_date_exits_2_with_one_readable_line(tmp_path):
+    """Issue 10: a date that cannot be read names file, row and column; no map is written."""
+    out = tmp_path / "map.html"
+    result = _run("build", DATA / "dated_accounts.csv", DATA / "bad_dates.csv", "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        'bad_dates.csv row 2, column date: "yesterday" is not a date '
+        "(write dates as 2026-11-24 (ISO) or day first, 24/11/2026)",
+        'bad_dates.csv row 3, column date: "31/02/2026" is not a real date (day 31 of month 2) '
+        "(write dates as 2026-11-24 (ISO) or day first, 24/11/2026)",
+        "socialmap: 2 problems in the input; no map was written.",
+    ]
+    assert not out.exists() and "Traceback" not in result.output
+
+
+def test_build_from_to_limits_dated_relationships(tmp_path):
+    out = tmp_path / "map.html"
+    result = _run("build", DATA / "dated_accounts.csv", DATA / "dated_relationships.csv", "-o", out,
+                  "--from", "2026-11-01", "--to", "30/11/2026")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{out}: 3 accounts, 4 relationships (")
+    assert lines[-1] == ("  Dated relationships (such as mentions) from 2026-11-01 to 2026-11-30 only; "
+                         "undated ones (such as follows) all kept.")
+
+
+def test_build_refuses_a_bad_or_backwards_date_range(tmp_path):
+    result = _run("build", DATA / "dated_accounts.csv", "--from", "2026-11-30", "--to", "2026-11-01")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: --from (2026-11-30) must not be after --to (2026-11-01)"
+    result = _run("build", DATA / "dated_accounts.csv", "--from", "31/11/2026")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--from': \"31/11/2026\" is not a real date "
+                                              "(day 31 of month 11) (write dates as 2026-11-24 (ISO) or day first, "
+                                              "24/11/2026)")

@@ -207,3 +207,12 @@ def test_ignored_columns_are_not_shown_as_extra():
     raw = pd.DataFrame({"Vertex": ["a"], "Color": ["Red"], "Team": ["Comms"]})
     frame = validate_accounts(raw, file="v.csv", ignored={"Color"}).frame
     assert frame.loc[0, "extra"] == {"Team": "Comms"}
+
+
+def test_relationships_always_have_a_date_column_nat_when_the_file_has_none():
+    """Issue 10: later stages can rely on the date column."""
+    for name in ("messy_relationships.csv", "dated_relationships.csv"):
+        table = validate_relationships(read_table(DATA / name), file=name, accounts=None)
+        assert str(table.frame["date"].dtype) == "datetime64[ns]"
+    undated = validate_relationships(read_table(DATA / "aliased_relationships.csv"), file="r.csv", accounts=None)
+    assert undated.frame["date"].isna().all()
