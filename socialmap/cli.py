@@ -168,3 +168,99 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         table = reach_tables(result.metrics)
         reach_path.write_text(table_csv(table), encoding="utf-8")
         click.echo(f"{reach_path}: reach by community, area, platform and category ({len(table):,} rows)")
+
+
+# --- socialmap compare (issue 10, items 2 and 3) ---
+
+def _report_paths(path: Path) -> tuple[Path, Path, Path]:
+    """change.csv -> change.csv, change-by-group.csv, change-mentions.csv."""
+    return path, path.with_name(f"{path.stem}-by-group{path.suffix}"), path.with_name(f"{path.stem}-mentions{path.suffix}")
+
+
+@main.command()
+@click.argument("old_accounts", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new_accounts", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--old-relationships", "old_relationships", type=click.Path(dir_okay=False, path_type=Path),
+              help="The relationships file of the older snapshot.")
+@click.option("--new-relationships", "new_relationships", type=click.Path(dir_okay=False, path_type=Path),
+              help="The relationships file of the newer snapshot (the map's links).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("change.html"),
+              show_default=True, callback=lambda context, parameter, path: _checked_html_page(path),
+              help="The change map to write (.html).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write CSVs: REPORT (one row per account: status and changes), REPORT-by-group "
+                   "(totals and changes overall and by area, platform, category and community) and, when there "
+                   "are dated mentions, REPORT-mentions; e.g. change.csv, change-by-group.csv, change-mentions.csv.")
+@click.option("--growth", type=click.Choice(("absolute", "percent")), default="absolute", show_default=True,
+              help="What size shows for accounts in both snapshots: followers gained or lost, or the % change.")
+@click.option("--mentions-of", "mentions_of", multiple=True,
+              help="Count the dated mentions of this account (id or handle; repeat for more). "
+                   "Default: the three most mentioned.")
+@click.option("--mentions-per", "mentions_per", type=click.Choice(("snapshot", "month")), default="snapshot",
+              show_default=True, help="Count mentions per snapshot file or per calendar month.")
+@click.option("--old-label", "old_label", default=None,
+              help="What to call the older snapshot (default: the date in its file name, else the name).")
+@click.option("--new-label", "new_label", default=None, help="What to call the newer snapshot.")
+@click.option("--title", default="What changed", show_default=True, help="Title shown on the map.")
+@click.option("--subtitle", default=None, help="Line under the title (default: the headline figures).")
+@click.option("--source", default=None, help="Where the data came from, credited under the title.")
+@click.option("--layout", type=click.Choice(LAYOUTS), default="force", show_default=True,
+              help="The new map's layout (see socialmap build).")
+@click.option("--seed", default=42, show_default=True, type=click.IntRange(min=0),
+              help="Seed for every random choice: the same seed gives the same map.")
+@click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
+              help="Community resolution: higher gives more, smaller communities.")
+@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | None, new_relationships: Path | None,
+            output: Path, report_path: Path | None, growth: str, mentions_of: tuple[str, ...], mentions_per: str,
+            old_label: str | None, new_label: str | None, **settings) -> None:
+    """Compare two snapshots: OLD_ACCOUNTS and NEW_ACCOUNTS (CSV or XLSX), with optional relationships.
+
+    Writes the change map: the new map with new accounts highlighted, removed ones pale near their old place,
+    and the rest coloured and sized by how their followers changed.
+    """
+    from .changemap import build_change
+    from .options import ChangeOptions
+
+    options = ChangeOptions(map=MapOptions(**settings), growth=growth, mentions_of=mentions_of,
+                            mentions_per=mentions_per, old_label=old_label, new_label=new_label)
+    try:
+        result = build_change(old_accounts, new_accounts, old_relationships, new_relationships, options=options)
+    except SocialMapError as error:
+        for issue in error.issues:
+            click.echo(str(issue), err=True)
+        count = len(error.issues)
+        click.echo(f"socialmap: {count} problem{'s' if count != 1 else ''} in the input; no map was written.", err=True)
+        sys.exit(INPUT_ERROR)
+    warnings = [issue for issue in (*result.old.tables.issues, *result.new.tables.issues) if not issue.is_error]
+    if warnings:
+        click.echo(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} (use --strict to stop on them):", err=True)
+        for line in summarised(warnings):
+            click.echo(f"  {line}", err=True)
+    output.write_text(result.html, encoding="utf-8")
+    comparison = result.comparison
+    summary = comparison.summary
+    click.echo(f"{output}: {summary.old_label} \u2192 {summary.new_label}: {summary.headline()}")
+    for sentence in summary.sentences():
+        click.echo(f"  {sentence}")
+    mentions = comparison.mentions
+    for row in mentions.itertuples(index=False):
+        made_by = f": {row.made_by}" if row.made_by else ""
+        click.echo(f"  Mentions of {row.account} in {row.period}: {row.mentions:,} by {row.by_accounts:,} "
+                   f"account{'s' if row.by_accounts != 1 else ''}{made_by}")
+    if report_path is not None:
+        accounts_path, groups_path, mentions_path = _report_paths(report_path)
+        accounts_path.write_text(table_csv(comparison.changes.drop(columns=["key"])), encoding="utf-8")
+        groups_path.write_text(table_csv(comparison.groups), encoding="utf-8")
+        click.echo(f"{accounts_path}: {len(comparison.changes):,} rows, one per account")
+        click.echo(f"{groups_path}: {len(comparison.groups):,} rows: overall, then by area, platform, category "
+                   "and community")
+        if len(mentions):
+            mentions_path.write_text(table_csv(mentions), encoding="utf-8")
+            click.echo(f"{mentions_path}: {len(mentions):,} rows, one per account and period")
+
+
+def _checked_html_page(path: Path) -> Path:
+    if output_format(path) != "html":
+        raise click.BadParameter(f"{path.name} must end in .html")
+    return path

@@ -11,7 +11,10 @@ LAYOUTS = ("force", "communities", "mindmap", "geo")
 BRANCHES = ("platform", "category")
 AGGREGATES = ("community", "area")
 
-__all__ = ["MapOptions", "LAYOUTS", "BRANCHES", "AGGREGATES"]
+__all__ = ["MapOptions", "ChangeOptions", "LAYOUTS", "BRANCHES", "AGGREGATES", "GROWTH_SCALES", "MENTION_PERIODS"]
+
+GROWTH_SCALES = ("absolute", "percent")
+MENTION_PERIODS = ("snapshot", "month")
 
 
 @dataclass(frozen=True)
@@ -123,3 +126,42 @@ def _date_range_problems(start: object, end: object) -> list[str]:
     if not problems and start is not None and end is not None and start > end:
         problems.append(f"mentions_from ({start.isoformat()}) must not be after mentions_to ({end.isoformat()})")
     return problems
+
+
+@dataclass(frozen=True)
+class ChangeOptions:
+    """How to compare two snapshots (``socialmap compare``).
+
+    map: how to load and lay out the new map (title, seed, layout...;
+    filters and the overview are not used). growth: what size shows for
+    accounts in both snapshots, the "absolute" change in followers or the
+    "percent" change. mentions_of: accounts (id, handle or name as in the
+    relationships) whose dated mentions to count; empty: the most mentioned.
+    mentions_per: "snapshot" (the old file's mentions against the new
+    file's) or "month". old_label, new_label: what to call the snapshots
+    (default: their accounts files' names).
+    """
+
+    map: MapOptions = MapOptions(title="What changed")
+    growth: str = "absolute"
+    mentions_of: tuple[str, ...] = ()
+    mentions_per: str = "snapshot"
+    old_label: str | None = None
+    new_label: str | None = None
+
+    def __post_init__(self) -> None:
+        problems = []
+        if not isinstance(self.map, MapOptions):
+            problems.append("map must be a MapOptions")
+        if self.growth not in GROWTH_SCALES:
+            problems.append(f"growth must be one of {', '.join(GROWTH_SCALES)}, not {self.growth!r}")
+        if not isinstance(self.mentions_of, tuple) or not all(isinstance(a, str) and a.strip() for a in self.mentions_of):
+            problems.append("mentions_of must be a tuple of account ids")
+        if self.mentions_per not in MENTION_PERIODS:
+            problems.append(f"mentions_per must be one of {', '.join(MENTION_PERIODS)}, not {self.mentions_per!r}")
+        for name in ("old_label", "new_label"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                problems.append(f"{name} must be text, not {value!r}")
+        if problems:
+            raise ValueError("; ".join(problems))

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .change import ChangeSummary
 from .errors import Issue
 from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by
 
-__all__ = ["ReachPanel", "reach_panel", "how_it_was_made", "LAYOUT_WORDS"]
+__all__ = ["ReachPanel", "reach_panel", "change_panel", "how_it_was_made", "how_change_was_made", "LAYOUT_WORDS"]
 
 LAYOUT_WORDS = {
     "force": "Accounts that link to each other are drawn close together, and each community has its own patch.",
@@ -36,6 +37,7 @@ class ReachPanel:
     top: list[dict] = field(default_factory=list)
     by_area: list[dict] = field(default_factory=list)
     by_platform: list[dict] = field(default_factory=list)
+    heading: str = "Reach"  # the panel's title ("Change since ..." on a change map)
 
 
 def _rows(table: pd.DataFrame, column: str, limit: int) -> list[dict]:
@@ -125,3 +127,74 @@ def how_it_was_made(
         "On loading: " + "; ".join(repaired) + "." if repaired else "Every row of the files was read as it was."
     )
     return [sentence for sentence in sentences if sentence]
+
+
+def _with_change(value: float, change: float | None, percent: float | None = None) -> str:
+    """``"1,234 (+56, +4.8%)"``: a figure now and how it changed (parts that are known)."""
+    parts = []
+    if change is not None and not pd.isna(change):
+        parts.append(f"+{change:,.0f}" if change >= 0 else f"\u2212{-change:,.0f}")
+    if percent is not None and not pd.isna(percent):
+        parts.append(f"+{percent:,.1f}%" if percent >= 0 else f"\u2212{-percent:,.1f}%")
+    return f"{value:,.0f}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+def _signed_percent(value: float | None) -> str:
+    if value is None or pd.isna(value):
+        return "unknown"
+    return f"+{value:,.1f}%" if value >= 0 else f"\u2212{-value:,.1f}%"
+
+
+def _change_rows(groups: pd.DataFrame, limit: int) -> list[dict]:
+    return [
+        {"name": row["group"],
+         "accounts": _with_change(row["accounts_new"], row["accounts_new"] - row["accounts_old"]),
+         "reach": _with_change(row["potential_reach_new"], None, row["followers_change_pct"]),
+         "otv": _with_change(row["weekly_otv_new"], None, row["weekly_otv_change_pct"])}
+        for _, row in groups.head(limit).iterrows()
+    ]
+
+
+def change_panel(summary: ChangeSummary, changes: pd.DataFrame, by_area: pd.DataFrame, by_platform: pd.DataFrame,
+                 *, top: int = 10, rows: int = 8) -> ReachPanel:
+    """The change summary: headline figures with their caveats, the largest accounts now, and change by
+    area and by platform (``change.group_changes`` tables; % changes are like for like)."""
+    present = changes[changes["status"] != "removed"]
+    ranked = present.sort_values(["followers_new", "id"], ascending=[False, True], na_position="last").head(top)
+    caveats = [summary.headline() + ".", *summary.sentences()[1:]]
+    caveats.append("Percentages in the tables are like for like: accounts whose follower count is known in each "
+                   "snapshot they are in. " + OUTCOME_CAVEAT)
+    return ReachPanel(
+        headline=[
+            ("Accounts", f"{summary.accounts_old:,} \u2192 {summary.accounts_new:,} (+{summary.added:,} new, "
+                         f"\u2212{summary.removed:,} removed)"),
+            ("Followers", _signed_percent(summary.followers_change_pct)),
+            ("Weekly opportunities to view", _signed_percent(summary.weekly_otv_change_pct)),
+            ("In both: grew / same / shrank", f"{summary.grew:,} / {summary.same:,} / {summary.shrank:,}"),
+        ],
+        caveats=caveats,
+        top=[
+            {"name": row["name"] or row["id"], "platform": row["platform"], "area": row["area"],
+             "followers": "unknown" if pd.isna(row["followers_new"]) else _with_change(
+                 row["followers_new"], row["followers_change"] if row["status"] == "kept" else None,
+                 row["followers_change_pct"])}
+            for _, row in ranked.iterrows()
+        ],
+        by_area=_change_rows(by_area, rows),
+        by_platform=_change_rows(by_platform, rows),
+        heading=f"Change since {summary.old_label}",
+    )
+
+
+def how_change_was_made(*, summary: ChangeSummary, files: list[str], colour: str, size: str, layout: str,
+                        seed: int) -> list[str]:
+    """A few plain sentences on a change map: the snapshots, matching, and what colour, size and place mean."""
+    return [sentence for sentence in (
+        f"Made with socialmap by comparing {summary.old_label} with {summary.new_label} ({' and '.join(files)}).",
+        "Accounts are matched by id, ignoring case and a leading @. The map is the newer snapshot's, laid out with "
+        f"a fixed seed ({seed}); a removed account is drawn faded near the accounts it was linked to, which are "
+        "still there (or at the edge when none are).",
+        f"{colour} {size}",
+        LAYOUT_WORDS.get(layout, ""),
+        *summary.sentences(),
+    ) if sentence]

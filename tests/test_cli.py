@@ -167,3 +167,41 @@ def test_build_refuses_a_bad_or_backwards_date_range(tmp_path):
     assert result.stderr.splitlines()[-1] == ("Error: Invalid value for '--from': \"31/11/2026\" is not a real date "
                                               "(day 31 of month 11) (write dates as 2026-11-24 (ISO) or day first, "
                                               "24/11/2026)")
+
+
+def test_compare_writes_the_change_map_and_three_reports(tmp_path):
+    """Issue 10: socialmap compare on the hand-made snapshots."""
+    change = tmp_path / "change.html"
+    report = tmp_path / "change.csv"
+    tiny = DATA / "change"
+    result = _run("compare", tiny / "old_accounts.csv", tiny / "new_accounts.csv",
+                  "--old-relationships", tiny / "old_relationships.csv",
+                  "--new-relationships", tiny / "new_relationships.csv", "-o", change, "--report", report,
+                  "--mentions-of", "@council", "--old-label", "October", "--new-label", "November")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == (f"{change}: October \u2192 November: +1 accounts, \u22121 removed, followers +5.6%, "
+                        "weekly opportunities to view +7.9%")
+    assert "  Mentions of COUNCIL in October: 2 by 2 accounts: blog (1); police (1)" in lines
+    assert "  Mentions of COUNCIL in November: 3 by 2 accounts: @newbie (2); police (1)" in lines
+    assert lines[-3:] == [
+        f"{report}: 6 rows, one per account",
+        f"{tmp_path / 'change-by-group.csv'}: 14 rows: overall, then by area, platform, category and community",
+        f"{tmp_path / 'change-mentions.csv'}: 2 rows, one per account and period",
+    ]
+    rows = list(csv.DictReader(io.StringIO(report.read_text(encoding="utf-8"))))
+    assert sorted((row["id"], row["status"], row["followers_change"]) for row in rows) == [
+        ("'@gone", "removed", "-100"), ("'@newbie", "added", "300"),  # formula-escaped like the metrics CSV
+        ("COUNCIL", "kept", "100"), ("blog", "kept", ""), ("police", "kept", "-100"), ("steady", "kept", "0")]
+    assert rows[-1]["status"] == "removed"  # removed accounts come last
+    assert change.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_compare_bad_date_exits_2_with_one_readable_line(tmp_path):
+    result = _run("compare", DATA / "dated_accounts.csv", DATA / "dated_accounts.csv",
+                  "--new-relationships", DATA / "bad_dates.csv", "-o", tmp_path / "change.html")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == ('bad_dates.csv row 2, column date: "yesterday" is not a date '
+                                             "(write dates as 2026-11-24 (ISO) or day first, 24/11/2026)")
+    assert result.stderr.splitlines()[-1] == "socialmap: 2 problems in the input; no map was written."
+    assert not (tmp_path / "change.html").exists()

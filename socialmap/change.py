@@ -1,0 +1,247 @@
+"""What changed between two snapshots of the accounts: pure functions over DataFrames.
+
+Accounts are matched by :func:`~socialmap.values.id_key` (case, a leading
+``@`` and accents ignored), as loading matches them. An account is added,
+removed or kept; a kept account grew, shrank or stayed the same.
+
+Growth figures are like for like: they count only the accounts whose
+follower count is known in each snapshot they are in (an added account's
+whole following is a gain, a removed one's a loss). An account whose count
+is unknown in either snapshot is still counted as an account, but left out
+of the growth, and every summary says how many were; otherwise an account
+going from "unknown" to 5,000 would look like growth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .values import id_key
+
+__all__ = [
+    "CHANGE_COLUMNS", "GROUP_COLUMNS", "GROUPINGS", "ChangeSummary", "account_changes", "group_changes",
+    "change_tables", "change_summary",
+]
+
+GROUPINGS = ("area", "platform", "category", "community")
+_KEPT_TEXT = ("name", "platform", "area", "category", "community", "url")
+CHANGE_COLUMNS = [
+    "id", "name", "platform", "area", "category", "community", "status", "growth",
+    "followers_old", "followers_new", "followers_change", "followers_change_pct",
+    "weekly_otv_old", "weekly_otv_new", "weekly_otv_change", "weekly_otv_change_pct", "in_growth", "url", "key",
+]
+GROUP_COLUMNS = [
+    "by", "group", "accounts_old", "accounts_new", "added", "removed", "kept", "grew", "same", "shrank",
+    "not_in_growth", "potential_reach_old", "potential_reach_new", "followers_change", "followers_change_pct",
+    "weekly_otv_old", "weekly_otv_new", "weekly_otv_change", "weekly_otv_change_pct",
+]
+
+
+def _accounts(metrics: pd.DataFrame) -> pd.DataFrame:
+    """Real accounts (no placeholders) keyed by id_key, with the columns a comparison needs."""
+    accounts = metrics[~metrics["placeholder"].astype(bool)]
+    frame = pd.DataFrame({
+        "key": [id_key(str(value)) for value in accounts["id"]],
+        "id": accounts["id"].tolist(),
+        **{name: accounts[name].fillna("").astype(str).tolist() for name in _KEPT_TEXT},
+        "followers": accounts["followers"].astype("Float64").to_numpy(dtype=float, na_value=np.nan),
+        "weekly_otv": accounts["weekly_otv"].astype("Float64").to_numpy(dtype=float, na_value=np.nan),
+    })
+    return frame.drop_duplicates("key")
+
+
+def _percent(change: pd.Series, base: pd.Series) -> pd.Series:
+    """100 x change / base, rounded to 0.1; NaN where the base is unknown or zero."""
+    base = base.astype(float)
+    return (100 * change.astype(float) / base.where(base != 0)).round(1)
+
+
+def account_changes(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """One row per account in either snapshot: status, growth and the change in followers and weekly OTV.
+
+    ``old`` and ``new`` are metrics tables (``MapResult.metrics`` or
+    ``Analysis.metrics``; placeholders are left out). Rows: the new
+    snapshot's accounts in its order, then the removed ones in the old
+    order. Text columns (name, area, community...) come from the new
+    snapshot, or the old one for a removed account. ``growth`` is grew,
+    same, shrank or unknown for a kept account, blank otherwise;
+    ``in_growth`` says whether the account counts in growth figures (its
+    follower count is known in each snapshot it is in). Changes and %
+    changes are blank (NaN) where they cannot be told; an added account's
+    change is its whole following, a removed one's minus its last.
+
+    Examples
+    --------
+    >>> old = pd.DataFrame({"id": ["@a", "b"], "name": ["A", "B"], "platform": "", "area": "", "category": "",
+    ...                     "community": "", "url": "", "followers": [100, 50], "weekly_otv": [100, 50],
+    ...                     "placeholder": False})
+    >>> new = old.assign(id=["A", "c"], followers=[120, 10], weekly_otv=[120, 10])
+    >>> account_changes(old, new)[["id", "status", "growth", "followers_change"]].values.tolist()
+    [['A', 'kept', 'grew', 20], ['c', 'added', '', 10], ['b', 'removed', '', -50]]
+    """
+    before, after = _accounts(old), _accounts(new)
+    both = after.merge(before, on="key", how="outer", suffixes=("", "_old"), indicator=True, sort=False)
+    order: dict[str, int] = {}
+    for key in (*after["key"], *before["key"]):
+        order.setdefault(key, len(order))
+    both = both.iloc[np.argsort([order[key] for key in both["key"]], kind="stable")].reset_index(drop=True)
+    status = both["_merge"].map({"both": "kept", "left_only": "added", "right_only": "removed"}).astype(str)
+    removed = status == "removed"
+    for name in ("id", *_KEPT_TEXT):
+        both[name] = both[name].where(~removed, both[f"{name}_old"])
+    old_f, new_f = both["followers_old"].astype(float), both["followers"].astype(float)
+    known_old, known_new = old_f.notna(), new_f.notna()
+    in_growth = np.select([status == "kept", status == "added"], [known_old & known_new, known_new], known_old)
+    result = both[["id", *_KEPT_TEXT[:5]]].copy()
+    result["status"] = status
+    kept_known = (status == "kept") & in_growth
+    result["growth"] = np.where(status != "kept", "", np.where(
+        ~kept_known, "unknown", np.where(new_f > old_f, "grew", np.where(new_f < old_f, "shrank", "same"))))
+    for figure in ("followers", "weekly_otv"):
+        before_value = both[f"{figure}_old"].astype(float)
+        after_value = both[figure].astype(float)
+        change = after_value.fillna(0) - before_value.fillna(0)
+        result[f"{figure}_old"] = before_value
+        result[f"{figure}_new"] = after_value
+        result[f"{figure}_change"] = change.where(in_growth)
+        result[f"{figure}_change_pct"] = _percent(change, before_value).where(kept_known)
+    for name in ("followers_old", "followers_new", "followers_change", "weekly_otv_old", "weekly_otv_new",
+                 "weekly_otv_change"):
+        result[name] = result[name].round().astype("Int64")
+    result["in_growth"] = in_growth.astype(bool)
+    result["url"] = both["url"]
+    result["key"] = both["key"]
+    return result[CHANGE_COLUMNS]
+
+
+def _group(changes: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Counts and totals per value of ``column`` (blank is "Not given")."""
+    frame = changes.assign(group=changes[column].replace("", "Not given").fillna("Not given"))
+    counted = frame.assign(
+        in_old=frame["status"] != "added", in_new=frame["status"] != "removed",
+        added=frame["status"] == "added", removed=frame["status"] == "removed", kept=frame["status"] == "kept",
+        grew=frame["growth"] == "grew", same=frame["growth"] == "same", shrank=frame["growth"] == "shrank",
+        not_in_growth=~frame["in_growth"],
+        reach_old=frame["followers_old"].fillna(0), reach_new=frame["followers_new"].fillna(0),
+        otv_old=frame["weekly_otv_old"].fillna(0), otv_new=frame["weekly_otv_new"].fillna(0),
+        base_followers=frame["followers_old"].where(frame["in_growth"]).fillna(0),
+        base_otv=frame["weekly_otv_old"].where(frame["in_growth"]).fillna(0),
+    )
+    sums = counted.groupby("group", sort=True)[[
+        "in_old", "in_new", "added", "removed", "kept", "grew", "same", "shrank", "not_in_growth", "reach_old",
+        "reach_new", "followers_change", "base_followers", "otv_old", "otv_new", "weekly_otv_change", "base_otv",
+    ]].sum()
+    table = pd.DataFrame({
+        "by": column, "group": sums.index,
+        "accounts_old": sums["in_old"].astype(int), "accounts_new": sums["in_new"].astype(int),
+        **{name: sums[name].astype(int) for name in ("added", "removed", "kept", "grew", "same", "shrank",
+                                                      "not_in_growth")},
+        "potential_reach_old": sums["reach_old"].round().astype("int64"),
+        "potential_reach_new": sums["reach_new"].round().astype("int64"),
+        "followers_change": sums["followers_change"].round().astype("int64"),
+        "followers_change_pct": _percent(sums["followers_change"], sums["base_followers"]),
+        "weekly_otv_old": sums["otv_old"].round().astype("int64"),
+        "weekly_otv_new": sums["otv_new"].round().astype("int64"),
+        "weekly_otv_change": sums["weekly_otv_change"].round().astype("int64"),
+        "weekly_otv_change_pct": _percent(sums["weekly_otv_change"], sums["base_otv"]),
+    })
+    return table.reset_index(drop=True)[GROUP_COLUMNS]
+
+
+def group_changes(changes: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Totals and changes per area, platform, category or community, largest potential reach now first.
+
+    potential_reach_old/new are the sums of known followers each map
+    showed; followers_change and its % are like for like (accounts in
+    growth only), so they can differ from the difference of the two
+    totals; not_in_growth says how many accounts were left out.
+    """
+    table = _group(changes, column)
+    return table.sort_values(["potential_reach_new", "group"], ascending=[False, True]).reset_index(drop=True)
+
+
+def change_tables(changes: pd.DataFrame) -> pd.DataFrame:
+    """Every grouping (area, platform, category, community) in one long table, plus an "all" row first."""
+    total = _group(changes.assign(everything="All accounts"), "everything").assign(by="all")
+    return pd.concat([total, *(group_changes(changes, column) for column in GROUPINGS)], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """The headline figures of a comparison, with the counts their caveats need."""
+
+    old_label: str
+    new_label: str
+    accounts_old: int
+    accounts_new: int
+    added: int
+    removed: int
+    kept: int
+    grew: int
+    same: int
+    shrank: int
+    not_in_growth: int  # counted as accounts, left out of the growth figures
+    potential_reach_old: float
+    potential_reach_new: float
+    followers_change: float
+    followers_change_pct: float | None
+    kept_followers_change_pct: float | None  # the accounts in both snapshots alone
+    weekly_otv_change: float
+    weekly_otv_change_pct: float | None
+
+    def headline(self) -> str:
+        """``+24 accounts, −5 removed, followers +8.1%, weekly opportunities to view +7.9%``."""
+        return (f"+{self.added:,} accounts, \u2212{self.removed:,} removed, followers {_signed_pct(self.followers_change_pct)}, "
+                f"weekly opportunities to view {_signed_pct(self.weekly_otv_change_pct)}")
+
+    def sentences(self) -> list[str]:
+        """The figures in words, each with its caveat, for the CLI and the page."""
+        lines = [
+            f"Accounts: {self.accounts_old:,} in {self.old_label}, {self.accounts_new:,} in {self.new_label} "
+            f"({self.added:,} added, {self.removed:,} removed, {self.kept:,} in both).",
+            f"Followers: {_signed(self.followers_change)} ({_signed_pct(self.followers_change_pct)}), counting added "
+            f"and removed accounts; the {self.kept:,} accounts in both changed by {_signed_pct(self.kept_followers_change_pct)} "
+            f"({self.grew:,} grew, {self.same:,} stayed the same, {self.shrank:,} shrank). Potential reach was "
+            f"{self.potential_reach_old:,.0f} and is {self.potential_reach_new:,.0f} (sums of followers, not people).",
+            f"Weekly opportunities to view: {_signed(self.weekly_otv_change)} ({_signed_pct(self.weekly_otv_change_pct)}): "
+            "impressions, not people.",
+        ]
+        if self.not_in_growth:
+            lines.append(f"{self.not_in_growth:,} account{'s have' if self.not_in_growth != 1 else ' has'} no follower "
+                         "count in one or both snapshots: counted as accounts, left out of the growth figures.")
+        return lines
+
+
+def _signed(value: float | None) -> str:
+    if value is None or pd.isna(value):
+        return "unknown"
+    return f"+{value:,.0f}" if value >= 0 else f"\u2212{-value:,.0f}"
+
+
+def _signed_pct(value: float | None) -> str:
+    if value is None or pd.isna(value):
+        return "unknown %"
+    return f"+{value:,.1f}%" if value >= 0 else f"\u2212{-value:,.1f}%"
+
+
+def _none_if_nan(value: float) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+def change_summary(changes: pd.DataFrame, *, old_label: str = "the old snapshot",
+                   new_label: str = "the new snapshot") -> ChangeSummary:
+    """The headline figures over every account of an :func:`account_changes` table."""
+    total = _group(changes.assign(everything="all"), "everything").iloc[0]
+    kept = changes[(changes["status"] == "kept") & changes["in_growth"]]
+    kept_pct = _percent(pd.Series([float(kept["followers_change"].sum())]),
+                        pd.Series([float(kept["followers_old"].sum())]))[0]
+    return ChangeSummary(
+        old_label, new_label, int(total["accounts_old"]), int(total["accounts_new"]), int(total["added"]),
+        int(total["removed"]), int(total["kept"]), int(total["grew"]), int(total["same"]), int(total["shrank"]),
+        int(total["not_in_growth"]), float(total["potential_reach_old"]), float(total["potential_reach_new"]),
+        float(total["followers_change"]), _none_if_nan(total["followers_change_pct"]), _none_if_nan(kept_pct),
+        float(total["weekly_otv_change"]), _none_if_nan(total["weekly_otv_change_pct"]),
+    )

@@ -1,0 +1,251 @@
+"""The change map: the newer snapshot's map, coloured and sized by what changed.
+
+New accounts stand out in their own colour; accounts in both snapshots are
+coloured by whether they grew, stayed the same or shrank, and sized by how
+much (followers gained or lost, or the % change); removed accounts are
+drawn pale near the accounts they were linked to that are still there. The
+page is the normal map page (``render.map_payload`` / ``render_html``:
+offline, escaped, same Content-Security-Policy) with a change summary in
+place of the reach panel.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .change import ChangeSummary, account_changes, change_summary, change_tables, group_changes
+from .channels import ColourChannel, SizeChannel
+from .community import Partition
+from .layout import Layout
+from .layout.base import NODE_SPACING
+from .load import Source
+from .mentions import mention_counts, most_mentioned
+from .options import ChangeOptions
+from .pipeline import Analysis, analyse, arrange_view, load_tables
+from .render import PageText, map_payload, render_html
+from .story import change_panel, how_change_was_made
+
+__all__ = ["Comparison", "ChangeResult", "compare", "change_page", "build_change", "removed_positions", "snapshot_label",
+           "CHANGE_COLOURS"]
+
+Progress = Callable[[str], None]
+
+# Paul Tol's colour-blind-safe "vibrant" scheme, plus pale grey for what is gone.
+CHANGE_COLOURS = {
+    "added": "#EE3377", "grew": "#0077BB", "same": "#BBBBBB", "shrank": "#EE7733", "unknown": "#DDCC77",
+    "removed": "#E3E6EA", "placeholder": "#FFFFFF",
+}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What changed: per account, per group, the headline, and mentions of the chosen accounts."""
+
+    changes: pd.DataFrame  # change.account_changes
+    groups: pd.DataFrame  # change.change_tables: by, group, ...
+    summary: ChangeSummary
+    mentions: pd.DataFrame  # change.mention_counts
+
+    def by(self, column: str) -> pd.DataFrame:
+        """Totals and changes per area, platform, category or community."""
+        return group_changes(self.changes, column)
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    """A finished comparison: the page and the figures behind it."""
+
+    html: str
+    comparison: Comparison
+    old: Analysis
+    new: Analysis
+
+
+_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}(?:-\d{2})?)(?!\d)")
+
+
+def snapshot_label(file: str) -> str:
+    """What to call a snapshot: the date in its file name (accounts-2026-10.csv -> 2026-10), else the name."""
+    name = Path(file).name
+    found = _DATE_IN_NAME.search(name)
+    return found.group(1) if found else name
+
+
+def _known(*analyses: Analysis) -> dict[str, tuple[str, str]]:
+    """{key: (id, name)} over the accounts of every analysis (the later ones win)."""
+    known = {}
+    for analysis in analyses:
+        for node, data in analysis.graph.nodes(data=True):
+            known[node] = (data["id"], data["name"] or "")
+    return known
+
+
+def compare(old: Analysis, new: Analysis, *, options: ChangeOptions = ChangeOptions()) -> Comparison:
+    """Compare two analysed snapshots (``pipeline.analyse``): accounts, groups, headline and mentions."""
+    old_label = options.old_label or snapshot_label(old.tables.accounts_file)
+    new_label = options.new_label or snapshot_label(new.tables.accounts_file)
+    changes = account_changes(old.metrics, new.metrics)
+    relationships = {old_label: old.tables.relationships, new_label: new.tables.relationships}
+    if old_label == new_label:
+        relationships = {f"{old_label} (old)": old.tables.relationships, f"{new_label} (new)": new.tables.relationships}
+    chosen = list(options.mentions_of) or most_mentioned(relationships)
+    mentions = mention_counts(relationships, chosen, per=options.mentions_per, accounts_known=_known(old, new))
+    return Comparison(changes, change_tables(changes), change_summary(changes, old_label=old_label,
+                                                                      new_label=new_label), mentions)
+
+
+def build_change(
+    old_accounts: Source,
+    new_accounts: Source,
+    old_relationships: Source | None = None,
+    new_relationships: Source | None = None,
+    *,
+    options: ChangeOptions = ChangeOptions(),
+    progress: Progress = lambda stage: None,
+) -> ChangeResult:
+    """Load, analyse and compare two snapshots and draw the change map. Raises SocialMapError for bad input."""
+    old = analyse(load_tables(old_accounts, old_relationships, options=options.map), options=options.map)
+    new = analyse(load_tables(new_accounts, new_relationships, options=options.map, progress=progress),
+                  options=options.map, progress=progress)
+    comparison = compare(old, new, options=options)
+    progress("layout")
+    arranged = arrange_view(new, _map_options(options))
+    progress("render")
+    return ChangeResult(change_page(old, new, comparison, arranged[1], options=options), comparison, old, new)
+
+
+def _map_options(options: ChangeOptions):
+    """The new map's options, without the overview or filters: a change map shows every account."""
+    return replace(options.map, aggregate=None, only_platforms=(), only_areas=(), only_categories=(),
+                   min_followers=None, focus=None)
+
+
+def removed_positions(old: nx.DiGraph, removed: list[str], positions: dict[str, tuple[float, float]], *,
+                      seed: int) -> dict[str, tuple[float, float]]:
+    """Where to draw each removed account: the centroid of its old neighbours still on the map, jittered
+    (seeded); with none there, on a ring just outside the map, evenly spaced."""
+    rng = np.random.default_rng(seed)
+    placed, lost = {}, []
+    for node in removed:
+        around = [positions[n] for n in (*old.predecessors(node), *old.successors(node)) if n in positions]
+        if around:
+            x, y = np.mean(around, axis=0) + rng.uniform(-1, 1, 2) * NODE_SPACING / 2
+            placed[node] = (round(float(x), 1), round(float(y), 1))
+        else:
+            lost.append(node)
+    if lost:
+        points = np.array(list(positions.values()) or [(0.0, 0.0)])
+        centre = points.mean(axis=0)
+        radius = float(np.max(np.hypot(*(points - centre).T))) + 2 * NODE_SPACING
+        for i, node in enumerate(lost):
+            angle = 2 * math.pi * i / len(lost) + math.pi / 2
+            placed[node] = (round(float(centre[0] + radius * math.cos(angle)), 1),
+                            round(float(centre[1] + radius * math.sin(angle)), 1))
+    return placed
+
+
+def _growth_text(row: pd.Series, old_label: str) -> str:
+    """One account's change, for its hover text."""
+    def count(value: float) -> str:
+        return "unknown" if pd.isna(value) else f"{value:,.0f}"
+
+    status = row["status"]
+    if status == "added":
+        return f"new since {old_label}"
+    if status == "removed":
+        return f"removed since {old_label} (had {count(row['followers_old'])} followers)"
+    text = f"{row['growth']}: {count(row['followers_old'])} \u2192 {count(row['followers_new'])} followers"
+    if row["in_growth"]:
+        change, percent = row["followers_change"], row["followers_change_pct"]
+        sign = "+" if change >= 0 else "\u2212"
+        text += f" ({sign}{abs(change):,.0f}" + ("" if pd.isna(percent) else f", {sign}{abs(percent):,.1f}%") + ")"
+    return text
+
+
+def _change_channels(graph: nx.DiGraph, changes: pd.DataFrame, *, growth: str, old_label: str
+                     ) -> tuple[ColourChannel, SizeChannel]:
+    """Colour by status and growth; size by the change in followers (absolute, log scale) or the % change."""
+    by_key = changes.set_index("key")
+    kinds = {}
+    for node, data in graph.nodes(data=True):
+        if data["placeholder"]:
+            kinds[node] = "placeholder"
+        else:
+            row = by_key.loc[node]
+            kinds[node] = row["status"] if row["status"] != "kept" else row["growth"]
+    labels = {
+        "added": f"New since {old_label}", "grew": "Grew", "same": "Same followers", "shrank": "Shrank",
+        "unknown": "Followers unknown in one snapshot", "removed": f"Removed since {old_label} (pale, near its old place)",
+        "placeholder": "Named in a relationship only",
+    }
+    counts = pd.Series(list(kinds.values())).value_counts()
+    order = [kind for kind in CHANGE_COLOURS if counts.get(kind, 0)]
+    legend = tuple({"label": labels[kind], "color": CHANGE_COLOURS[kind], "count": int(counts[kind])} for kind in order)
+    colour = ColourChannel(legend, {node: order.index(kind) for node, kind in kinds.items()},
+                           f"Colour: new since {old_label}, grew, same or shrank (followers), or removed.")
+    column = "followers_change" if growth == "absolute" else "followers_change_pct"
+    raw = {node: by_key.loc[node, column] if node in by_key.index else math.nan for node in graph}
+    if growth == "absolute":
+        value = {node: 0.0 if pd.isna(v) else math.log10(1 + abs(v)) for node, v in raw.items()}
+        words = (f"Size: followers gained or lost since {old_label} (log scale; a new account's whole following "
+                 "is a gain, a removed one's a loss); smallest = unknown.")
+    else:
+        known = [abs(v) for v in raw.values() if not pd.isna(v)]
+        middle = float(np.median(known)) if known else 0.0
+        value = {node: min(abs(v), 100.0) if not pd.isna(v) else
+                 (middle if kinds[node] in ("added", "removed") else 0.0) for node, v in raw.items()}
+        words = (f"Size: % change in followers since {old_label} (up to 100%); new and removed accounts at the "
+                 "middle size; smallest = unknown.")
+    return colour, SizeChannel({node: round(v, 6) for node, v in value.items()}, words)
+
+
+def change_page(old: Analysis, new: Analysis, comparison: Comparison, layout: Layout, *,
+                options: ChangeOptions = ChangeOptions()) -> str:
+    """The change map page, on the new map's layout (``pipeline.arrange_view(new, ...)[1]``)."""
+    summary, changes = comparison.summary, comparison.changes
+    graph = new.graph.copy()
+    removed = [key for key in changes.loc[changes["status"] == "removed", "key"] if key in old.graph]
+    positions = {node: layout.positions[node] for node in new.graph}
+    positions.update(removed_positions(old.graph, removed, positions, seed=options.map.seed))
+    membership = dict(new.partition.membership)
+    names = list(new.partition.names)
+    for key in removed:
+        graph.add_node(key, **old.graph.nodes[key])
+        name = old.partition.names[old.partition.membership[key]]
+        if name not in names:
+            names.append(name)
+        membership[key] = names.index(name)
+    by_key = changes.set_index("key")
+    for node in graph:
+        if node in by_key.index:
+            data = graph.nodes[node]
+            data["extra"] = {f"Change since {summary.old_label}": _growth_text(by_key.loc[node], summary.old_label),
+                             **(data["extra"] or {})}
+    colour, size = _change_channels(graph, changes, growth=options.growth, old_label=summary.old_label)
+    files = [f for f in (old.tables.accounts_file, old.tables.relationships_file, new.tables.accounts_file,
+                         new.tables.relationships_file) if f]
+    map_options = options.map
+    text = PageText(
+        map_options.title,
+        map_options.subtitle if map_options.subtitle is not None else
+        f"{summary.old_label} \u2192 {summary.new_label}: {summary.headline()}",
+        source=map_options.source or "",
+        data_date=map_options.data_date or "",
+        about=tuple(how_change_was_made(summary=summary, files=files, colour=colour.description,
+                                        size=size.description, layout=map_options.layout, seed=map_options.seed)),
+        reach=change_panel(summary, changes, comparison.by("area"), comparison.by("platform")),
+    )
+    partition = Partition(membership, tuple(names), new.partition.other)
+    payload = map_payload(graph, partition, replace(layout, positions=positions), text, colour=colour, size=size,
+                          faint_links=map_options.layout == "mindmap")
+    order = {node: i for i, node in enumerate(graph)}
+    payload["nodes"]["faded"] = [order[key] for key in removed]  # drawn see-through where the page supports it
+    return render_html(payload, text)
