@@ -170,6 +170,74 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         click.echo(f"{reach_path}: reach by community, area, platform and category ({len(table):,} rows)")
 
 
+# --- socialmap trend (issue 10, item 4) ---
+
+def _dates_option(text: str | None) -> tuple[str, ...] | None:
+    """``--dates 2026-08-31,2026-09-30`` as its parts (checked against the files later)."""
+    return None if text is None else tuple(part.strip() for part in text.split(","))
+
+
+def _checked_html(path: Path) -> Path:
+    if output_format(path) != "html":
+        raise click.BadParameter(f"{path.name} must end in .html")
+    return path
+
+
+@main.command()
+@click.argument("snapshots", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("trend.html"),
+              show_default=True, callback=lambda context, parameter, path: _checked_html(path),
+              help="The trend page to write (.html).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a CSV: one row per snapshot and group (overall, area, platform), with changes.")
+@click.option("--dates", callback=lambda context, parameter, text: _dates_option(text),
+              help="Each file's date, in the order given, comma-separated (2026-08-31,2026-09-30 or a month, "
+                   "2026-08; day first: 31/08/2026). Default: the date in each file's name.")
+@click.option("--title", default="Social media trend", show_default=True, help="Title shown on the page.")
+@click.option("--subtitle", default=None, help="Line under the title (default: the snapshots and dates).")
+@click.option("--source", default=None, help="Where the data came from, credited under the title.")
+@click.option("--top", default=8, show_default=True, type=click.IntRange(1, 20),
+              help="Areas and platforms drawn as lines of their own; the rest are one 'Other' line.")
+@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+@click.option("--sheet", default=None, help="The sheet of each workbook to read (default: found from the headings).")
+@click.option("--max-size", "max_bytes", type=click.FloatRange(min=0, min_open=True),
+              default=MapOptions.max_bytes / 2**20, show_default=True,
+              callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
+              help="Largest input file to read, in MB.")
+def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, dates: tuple[str, ...] | None,
+          title: str, subtitle: str | None, source: str | None, top: int, **settings) -> None:
+    """Chart accounts, potential reach and weekly OTV over several SNAPSHOT accounts files, each dated
+    by the date in its name (accounts-2026-10.csv) or by --dates."""
+    from .trend import headline, load_snapshots, trend_table
+    from .trendpage import trend_page
+
+    try:
+        loaded = load_snapshots(snapshots, dates=dates, options=MapOptions(**settings))
+    except SocialMapError as error:
+        for issue in error.issues:
+            click.echo(str(issue), err=True)
+        count = len(error.issues)
+        click.echo(f"socialmap: {count} problem{'s' if count != 1 else ''} in the input; no trend was written.", err=True)
+        sys.exit(INPUT_ERROR)
+    for snapshot in loaded:
+        warnings = [issue for issue in snapshot.issues if not issue.is_error]
+        if warnings:
+            click.echo(f"{snapshot.file}: {len(warnings)} warning{'s' if len(warnings) != 1 else ''}:", err=True)
+            for line in summarised(warnings):
+                click.echo(f"  {line}", err=True)
+    table = trend_table(loaded)
+    output.write_text(trend_page(table, title=title, subtitle=subtitle or "", source=source or "", top=top),
+                      encoding="utf-8")
+    first, last = loaded[0].date.label, loaded[-1].date.label
+    click.echo(f"{output}: {len(loaded)} snapshots, {first} to {last}")
+    click.echo(f"  {headline(table, arrow='->')}.")
+    click.echo("  Potential reach is a sum of followers and weekly OTV a sum of followers x posts a week: "
+               "impressions, not people.")
+    if report_path is not None:
+        report_path.write_text(table_csv(table), encoding="utf-8")
+        click.echo(f"{report_path}: {len(table):,} rows, one per snapshot and group (overall, area, platform)")
+
+
 # --- socialmap compare (issue 10, items 2 and 3) ---
 
 def _report_paths(path: Path) -> tuple[Path, Path, Path]:
