@@ -12,10 +12,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from socialmap import InputFile, MapOptions, SocialMapError, explore
+from socialmap import InputFile, MapOptions, SocialMapError, explore, overtime
 from socialmap.export import table_csv
 
 SAMPLE = Path(__file__).parent / "mapdata"
+SNAPSHOTS = SAMPLE / "snapshots"  # invented monthly copies of the sample, August to November 2026
 SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
 UPLOAD_TITLE = "Social media map"
 SAMPLE_REGION = "Derby and Derbyshire"
@@ -54,6 +55,16 @@ def presented(_analysis, _arranged, _areas, files: str, options: MapOptions):
 @st.cache_data(max_entries=8, show_spinner=False)
 def reach_panel(_result, files: str, key: MapOptions) -> dict:
     return explore.reach_panel(_result.metrics)
+
+
+@st.cache_resource(max_entries=4, show_spinner="Comparing the snapshots…")
+def changed(_old, _new, _layout, files: str, options):
+    return explore.attempt(overtime.change_of, _old, _new, _layout, options)
+
+
+@st.cache_data(max_entries=4, show_spinner="Reading the snapshots…")
+def trended(_files, files: str, dates: str, options: MapOptions):
+    return explore.attempt(overtime.trend_of, _files, dates, options)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -100,6 +111,20 @@ relationships_up = side.file_uploader("Relationships: who follows or mentions wh
 with side.expander("Areas file (optional)"):
     areas_up = st.file_uploader("Areas: place and population", FILE_TYPES, key="areas",
                                 help="Columns area, lat, lon, population: for the Places layout and audience ranges.")
+with side.expander("Earlier snapshot: what changed (optional)", icon=":material/compare_arrows:"):
+    earlier_up = st.file_uploader("Earlier accounts file", FILE_TYPES, key="earlier_accounts",
+                                  help="The same spreadsheet saved at an earlier date: accounts are matched by id.")
+    earlier_links_up = st.file_uploader("Its relationships (optional)", FILE_TYPES, key="earlier_relationships")
+    sample_change = accounts_up is None and earlier_up is None and st.checkbox(
+        "Compare the sample with its August copy", key="sample_change")
+    growth = st.radio("Size accounts in both by", ["absolute", "percent"], horizontal=True, key="growth",
+                      format_func={"absolute": "Followers gained", "percent": "% change"}.get)
+with side.expander("Trend over many snapshots (optional)", icon=":material/show_chart:"):
+    trend_ups = st.file_uploader("Accounts files, one per date", FILE_TYPES, accept_multiple_files=True,
+                                 key="trend_files", help="Each dated by its name (accounts-2026-10.csv) or below.")
+    trend_dates = st.text_input("Their dates, in upload order (optional)", key="trend_dates",
+                                placeholder="2026-08-31, 2026-09-30")
+    sample_trend = not trend_ups and st.checkbox("Show the sample's four monthly copies", key="sample_trend")
 map_box, filter_box = side.container(), side.container()
 with side.expander("Advanced"):
     seed = st.number_input("Seed (same seed, same map)", min_value=0, value=42, step=1, key="seed")
@@ -205,44 +230,125 @@ if isinstance(result, SocialMapError):  # e.g. colour by a column left blank in 
                                  "filters in the sidebar.")
     st.stop()
 
-# --- the page: the map, downloads, then the reach panel ----------------------------------------------
+# --- the page: the map, downloads, then the reach panel; the change and the trend when asked for -----
 
-if result.reach.accounts == 0:
-    st.warning("No account matches these filters: clear some of them in the sidebar.", icon=":material/filter_alt:")
-st.iframe(result.html, height=680)
+def sample_snapshot(month: str) -> explore.Inputs:
+    return explore.Inputs(*(InputFile(f"{kind}-{month}.csv", (SNAPSHOTS / f"{kind}-{month}.csv").read_bytes())
+                            for kind in ("accounts", "relationships")))
 
-stem, panel = explore.file_stem(title), reach_panel(result, inputs.digest, explore.reach_key(options))
-with st.container(horizontal=True, vertical_alignment="center"):
-    st.download_button("Download the map (HTML)", result.html, f"{stem}.html", "text/html", key="get_html",
-                       type="primary", icon=":material/download:", on_click="ignore")
-    st.download_button("Figures per account (CSV)", partial(table_csv, result.metrics), f"{stem}-figures.csv",
-                       "text/csv", key="get_metrics", on_click="ignore")  # a callable: made when clicked
-    st.download_button("Reach tables (CSV)", partial(explore.reach_csv, panel), f"{stem}-reach.csv", "text/csv",
-                       key="get_reach", on_click="ignore")
-    st.caption("The map is one HTML file: it opens offline, from disk or an email, and shows what is above.")
-warnings = [issue for issue in result.issues if not issue.is_error]
-if warnings:
-    with st.expander(f"{len(warnings):,} warning{'s' if len(warnings) != 1 else ''} while reading the files "
-                     "(the map was still made)"):
-        table(explore.problem_rows(warnings), width="stretch")
 
-st.subheader("Reach")
-for box, (label, value, explain) in zip(st.columns(5), explore.headline(result)):
-    box.metric(label, value, help=explain, border=True)
-st.caption(" ".join([explore.CAVEAT, *explore.reach_notes(result.reach)]))
-tabs = st.tabs([*explore.GROUPINGS.values(), "Top accounts"])
-for tab, (column, label) in zip(tabs, explore.GROUPINGS.items()):
-    with tab:
-        chart, numbers = st.columns([2, 3])
-        if not panel[column].empty:
-            chart.bar_chart(panel[column].head(15), x=column, y="potential_reach", horizontal=True, height=420,
-                            sort="-potential_reach", x_label=label, y_label="Potential reach (followers)")
-        with numbers:
-            table(panel[column], height=420)
-        if column == "area" and areas is not None and not (audience := result.audience()).empty:
-            st.markdown("**Unique audience, as a range**: at least the largest account's followers; at most "
-                        "the sum of followers or the population, whichever is smaller.")
-            table(audience)
-with tabs[-1]:
-    by = st.radio("Largest by", list(explore.TOP_BY), format_func=explore.TOP_BY.get, horizontal=True, key="top_by")
-    table(explore.top_accounts(result.metrics, by))
+earlier = (explore.Inputs.from_uploads(earlier_up, earlier_links_up) if earlier_up is not None
+           else sample_snapshot("2026-08") if sample_change else None)
+trend_files = ([InputFile(upload.name, upload.getvalue()) for upload in trend_ups] if trend_ups
+               else [InputFile(path.name, path.read_bytes()) for path in sorted(SNAPSHOTS.glob("accounts-*.csv"))]
+               if sample_trend else [])
+stem = explore.file_stem(title)
+views = ["Map", *(["What changed"] if earlier else []), *(["Trend"] if trend_files else [])]
+still_valid("view", views, "Map")  # only the chosen view is drawn: a map drawn in a hidden tab has no size
+shown = st.radio("Show", views, horizontal=True, key="view", label_visibility="collapsed") if len(views) > 1 else "Map"
+
+if shown == "Map":
+    if result.reach.accounts == 0:
+        st.warning("No account matches these filters: clear some of them in the sidebar.", icon=":material/filter_alt:")
+    st.iframe(result.html, height=680)
+
+    panel = reach_panel(result, inputs.digest, explore.reach_key(options))
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.download_button("Download the map (HTML)", result.html, f"{stem}.html", "text/html", key="get_html",
+                           type="primary", icon=":material/download:", on_click="ignore")
+        st.download_button("Figures per account (CSV)", partial(table_csv, result.metrics), f"{stem}-figures.csv",
+                           "text/csv", key="get_metrics", on_click="ignore")  # a callable: made when clicked
+        st.download_button("Reach tables (CSV)", partial(explore.reach_csv, panel), f"{stem}-reach.csv", "text/csv",
+                           key="get_reach", on_click="ignore")
+        st.caption("The map is one HTML file: it opens offline, from disk or an email, and shows what is above.")
+    warnings = [issue for issue in result.issues if not issue.is_error]
+    if warnings:
+        with st.expander(f"{len(warnings):,} warning{'s' if len(warnings) != 1 else ''} while reading the files "
+                         "(the map was still made)"):
+            table(explore.problem_rows(warnings), width="stretch")
+
+    st.subheader("Reach")
+    for box, (label, value, explain) in zip(st.columns(5), explore.headline(result)):
+        box.metric(label, value, help=explain, border=True)
+    st.caption(" ".join([explore.CAVEAT, *explore.reach_notes(result.reach)]))
+    tabs = st.tabs([*explore.GROUPINGS.values(), "Top accounts"])
+    for tab, (column, label) in zip(tabs, explore.GROUPINGS.items()):
+        with tab:
+            chart, numbers = st.columns([2, 3])
+            if not panel[column].empty:
+                chart.bar_chart(panel[column].head(15), x=column, y="potential_reach", horizontal=True, height=420,
+                                sort="-potential_reach", x_label=label, y_label="Potential reach (followers)")
+            with numbers:
+                table(panel[column], height=420)
+            if column == "area" and areas is not None and not (audience := result.audience()).empty:
+                st.markdown("**Unique audience, as a range**: at least the largest account's followers; at most "
+                            "the sum of followers or the population, whichever is smaller.")
+                table(audience)
+    with tabs[-1]:
+        by = st.radio("Largest by", list(explore.TOP_BY), format_func=explore.TOP_BY.get, horizontal=True, key="top_by")
+        table(explore.top_accounts(result.metrics, by))
+
+
+def show_change(earlier: explore.Inputs) -> None:
+    """The change map against an earlier snapshot, its headline, its tables and their downloads."""
+    old, _ = analysed(earlier, earlier.digest, analysis_options)
+    if isinstance(old, SocialMapError):
+        show_problems(old.issues, explore.problem_summary(old.issues))
+        return
+    layout = laid_out(analysis, areas, files, analysis_options,
+                      explore.layout_key(overtime.change_map_options(options)))[1]
+    change = changed(old, analysis, layout, earlier.digest + files, overtime.change_options(
+        options, growth=growth, new_label="2026-11" if sample else None))
+    if isinstance(change, SocialMapError):
+        show_problems(change.issues, "The change map cannot be drawn: " + explore.problem_summary(change.issues))
+        return
+    summary = change.comparison.summary
+    st.markdown(f"**{summary.old_label} \u2192 {summary.new_label}:** {summary.headline()}")
+    st.iframe(change.html, height=680)
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.download_button("Download the change map (HTML)", change.html, f"{stem}-change.html", "text/html",
+                           key="get_change_html", type="primary", icon=":material/download:", on_click="ignore")
+        for suffix, label, frame in overtime.change_downloads(change.comparison):
+            st.download_button(label, partial(table_csv, frame), f"{stem}-change{suffix}.csv", "text/csv",
+                               key=f"get_change{suffix}", on_click="ignore")
+    for box, (label, value, delta) in zip(st.columns(4), overtime.change_headline(summary)):
+        box.metric(label, value, delta, border=True)
+    st.caption(" ".join(summary.sentences()))
+    tabs = st.tabs([*explore.GROUPINGS.values(), "Accounts", "Mentions"])
+    for tab, column in zip(tabs, explore.GROUPINGS):
+        with tab:
+            table(change.comparison.by(column), width="stretch")
+    with tabs[-2]:
+        table(overtime.account_rows(change.comparison), width="stretch", height=420)
+    with tabs[-1]:
+        if change.comparison.mentions.empty:
+            st.caption("No dated mentions: a relationships file with type mentions and a date column counts them.")
+        else:
+            table(change.comparison.mentions, width="stretch")
+
+
+def show_trend(files: list[InputFile]) -> None:
+    """Accounts, potential reach and weekly OTV per snapshot, as the trend page's charts and a table."""
+    digest = explore.Inputs(*files[:1]).digest + "".join(explore.Inputs(file).digest for file in files[1:])
+    trend = trended(files, digest, trend_dates if trend_ups else "", replace(explore.analysis_key(base), title=title))
+    if isinstance(trend, SocialMapError):
+        show_problems(trend.issues, f"The trend cannot be drawn: {len(trend.issues):,} problem"
+                                    f"{'s' if len(trend.issues) != 1 else ''} in the snapshots.")
+        return
+    frame, page = trend
+    overall = frame[frame["kind"] == "overall"]
+    st.markdown(f"**{overtime.trend_headline(frame)}.** Potential reach sums followers and weekly OTV sums "
+                "followers x posts a week: impressions, not people.")
+    st.iframe(page, height=900)
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.download_button("Download the trend (HTML)", page, f"{stem}-trend.html", "text/html", key="get_trend_html",
+                           type="primary", icon=":material/download:", on_click="ignore")
+        st.download_button("Trend table (CSV)", partial(table_csv, frame), f"{stem}-trend.csv", "text/csv",
+                           key="get_trend_csv", on_click="ignore")
+    st.dataframe(overall[list(overtime.TREND_HEADINGS)].rename(columns=overtime.TREND_HEADINGS), hide_index=True)
+
+
+if shown == "What changed":
+    show_change(earlier)
+elif shown == "Trend":
+    show_trend(trend_files)

@@ -1,0 +1,102 @@
+"""Change and trend for the app: one call each from uploaded files, and the tables it offers to download.
+
+The app keeps each stage in its own cache (an earlier snapshot is analysed
+like the current one, and the change map reuses the current map's layout);
+these functions are the glue between those stages and socialmap.changemap
+and socialmap.trend, kept out of app.py so they can be tested without
+Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pandas as pd
+
+from .change import ChangeSummary
+from .changemap import ChangeResult, Comparison, change_page, compare, snapshot_label
+from .layout import Layout
+from .load import InputFile
+from .options import ChangeOptions, MapOptions
+from .pipeline import Analysis
+from .trend import headline as trend_headline
+from .trend import load_snapshots, trend_table
+from .trendpage import trend_page
+
+__all__ = ["change_map_options", "change_options", "change_of", "change_headline", "change_downloads", "account_rows",
+           "dates_list", "trend_of", "trend_headline", "TREND_HEADINGS"]
+
+TREND_HEADINGS = {"label": "Snapshot", "accounts": "Accounts", "potential_reach": "Potential reach",
+                  "weekly_otv": "Weekly OTV", "potential_reach_pct_from_first": "Reach, % since first",
+                  "weekly_otv_pct_from_first": "OTV, % since first"}
+
+
+def change_map_options(options: MapOptions) -> MapOptions:
+    """The map options of a change map: every account (no overview, no filters), the same look otherwise."""
+    return replace(options, aggregate=None, only_platforms=(), only_areas=(), only_categories=(),
+                   min_followers=None, focus=None, focus_steps=1)
+
+
+def change_options(options: MapOptions, *, growth: str, old_label: str | None = None,
+                   new_label: str | None = None) -> ChangeOptions:
+    """How the app compares: the current map's look, the chosen growth scale and the snapshots' names."""
+    return ChangeOptions(map=replace(change_map_options(options), title=f"What changed: {options.title}",
+                                     subtitle=None),
+                         growth=growth, old_label=old_label, new_label=new_label)
+
+
+def change_of(old: Analysis, new: Analysis, layout: Layout, options: ChangeOptions) -> ChangeResult:
+    """Compare two analysed snapshots and draw the change on the new map's ``layout``."""
+    options = replace(options, old_label=options.old_label or snapshot_label(old.tables.accounts_file),
+                      new_label=options.new_label or snapshot_label(new.tables.accounts_file))
+    comparison = compare(old, new, options=options)
+    return ChangeResult(change_page(old, new, comparison, layout, options=options), comparison, old, new)
+
+
+def _compact_signed(value: float | None, unit: str = "") -> str | None:
+    if value is None or pd.isna(value):
+        return None
+    return f"{value:+,.1f}{unit}" if unit else f"{value:+,.0f}"
+
+
+def change_headline(summary: ChangeSummary) -> list[tuple[str, str, str | None]]:
+    """(label, value now, change) of each headline figure of a comparison, for the app's metric boxes."""
+    return [
+        ("Accounts", f"{summary.accounts_new:,}", _compact_signed(summary.accounts_new - summary.accounts_old)),
+        ("Added / removed", f"+{summary.added:,} / \u2212{summary.removed:,}", None),
+        ("Potential reach", f"{summary.potential_reach_new:,.0f}", _compact_signed(summary.followers_change_pct, "%")),
+        ("Weekly OTV change", _compact_signed(summary.weekly_otv_change) or "unknown",
+         _compact_signed(summary.weekly_otv_change_pct, "%")),
+    ]
+
+
+def account_rows(comparison: Comparison) -> pd.DataFrame:
+    """The per-account table as the app shows it: added first, then by the change in followers."""
+    order = {"added": 0, "removed": 1, "kept": 2}
+    changes = comparison.changes.drop(columns=["key"])
+    ranked = changes.assign(_order=changes["status"].map(order)).sort_values(
+        ["_order", "followers_change", "id"], ascending=[True, False, True], na_position="last", kind="stable")
+    return ranked.drop(columns=["_order"]).reset_index(drop=True)
+
+
+def change_downloads(comparison: Comparison) -> list[tuple[str, str, pd.DataFrame]]:
+    """(file-name suffix, button label, table) of each CSV the CLI's ``--report`` writes, in its order."""
+    downloads = [("", "Changes per account (CSV)", comparison.changes.drop(columns=["key"])),
+                 ("-by-group", "Changes by group (CSV)", comparison.groups)]
+    if len(comparison.mentions):
+        downloads.append(("-mentions", "Mentions (CSV)", comparison.mentions))
+    return downloads
+
+
+def dates_list(text: str | None) -> tuple[str, ...] | None:
+    """``"2026-08-31, 2026-09-30"`` as its parts; blank: None (each file's name gives its date)."""
+    parts = tuple(part.strip() for part in (text or "").split(",") if part.strip())
+    return parts or None
+
+
+def trend_of(files: Sequence[InputFile], dates: str | None, options: MapOptions) -> tuple[pd.DataFrame, str]:
+    """The trend table and page of several accounts files (at least two); raises SocialMapError for bad
+    files or dates."""
+    table = trend_table(load_snapshots(list(files), dates=dates_list(dates), options=options))
+    return table, trend_page(table, title=f"Trend: {options.title}")

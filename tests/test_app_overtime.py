@@ -1,0 +1,125 @@
+"""The app's change and trend views: an earlier snapshot, several snapshots, each the same as the CLI's."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from socialmap import MapOptions, overtime
+from socialmap.changemap import build_change
+from socialmap.trend import load_snapshots, trend_table
+from socialmap.trendpage import trend_page
+from tests.conftest import ROOT, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
+
+SNAPSHOTS = ROOT / "mapdata" / "snapshots"
+SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
+
+
+@pytest.fixture
+def app():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+
+
+def run(at) -> AppTest:
+    at = at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def frames(at: AppTest) -> list[str]:
+    return [frame.proto.srcdoc for frame in at.get("iframe")]
+
+
+def figures(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def upload(at: AppTest, key: str, *paths) -> AppTest:
+    files = [(path.name, path.read_bytes(), "text/csv") for path in paths]
+    at.file_uploader(key=key).set_value(files if len(files) > 1 or key == "trend_files" else files[0])
+    return at
+
+
+def test_the_sample_change_since_august_is_the_cli_change_map(app):
+    assert "view" not in [radio.key for radio in app.radio], "no choice of view until there is a change or trend"
+    run(app.checkbox(key="sample_change").check())
+    assert app.radio(key="view").options == ["Map", "What changed"]
+    assert len(frames(app)) == 1, "the map until the change is chosen"
+    run(app.radio(key="view").set_value("What changed"))
+    expected = build_change(SNAPSHOTS / "accounts-2026-08.csv", SAMPLE_ACCOUNTS,
+                            SNAPSHOTS / "relationships-2026-08.csv", SAMPLE_RELATIONSHIPS,
+                            options=overtime.change_options(MapOptions(title=SAMPLE_TITLE), growth="absolute",
+                                                            new_label="2026-11"))
+    assert frames(app) == [expected.html], "only the chosen view is drawn"
+    assert figures(app)["Added / removed"] == "+24 / \u22125"
+    assert any("2026-08 \u2192 2026-11" in md.value and "+24 accounts, \u22125 removed" in md.value
+               for md in app.markdown)
+    assert {"Download the change map (HTML)", "Changes per account (CSV)", "Changes by group (CSV)",
+            "Mentions (CSV)"} <= {button.label for button in app.get("download_button")}
+
+    run(app.radio(key="growth").set_value("percent"))
+    assert frames(app)[0] != expected.html
+    assert "% change in followers" in frames(app)[0]
+
+
+def test_an_uploaded_earlier_snapshot_gives_its_exact_counts(app):
+    run(upload(app, "earlier_accounts", SNAPSHOTS / "accounts-2026-10.csv"))
+    run(upload(app, "earlier_relationships", SNAPSHOTS / "relationships-2026-10.csv"))
+    run(app.radio(key="view").set_value("What changed"))
+    assert figures(app)["Added / removed"] == "+10 / \u22122"
+    assert figures(app)["Accounts"] == "223"
+    accounts = [frame.value for frame in app.dataframe if "status" in frame.value.columns][0]
+    assert accounts["status"].value_counts().to_dict() == {"kept": 213, "added": 10, "removed": 2}
+    assert list(accounts["status"].iloc[:10]) == ["added"] * 10
+
+
+def test_a_bad_earlier_snapshot_lists_its_problems_and_the_map_stays(app, tmp_path):
+    bad = tmp_path / "accounts-2026-07.csv"
+    bad.write_text("id,followers\n@a,12\n@a,lots\n", encoding="utf-8")
+    run(upload(app, "earlier_accounts", bad))
+    assert len(frames(app)) == 1 and not app.error, "the map is shown until the change is chosen"
+    run(app.radio(key="view").set_value("What changed"))
+    assert len(app.error) == 1 and "accounts-2026-07.csv" in app.error[0].value
+    problems = [frame.value for frame in app.dataframe if "severity" in frame.value.columns][0]
+    assert set(problems["file"]) == {"accounts-2026-07.csv"}
+    run(app.radio(key="view").set_value("Map"))
+    assert len(frames(app)) == 1 and not app.error, "the map itself is still drawn"
+
+
+def test_the_sample_trend_is_the_cli_trend_page(app):
+    run(app.checkbox(key="sample_trend").check())
+    run(app.radio(key="view").set_value("Trend"))
+    paths = sorted(SNAPSHOTS.glob("accounts-*.csv"))
+    table = trend_table(load_snapshots(paths))
+    assert frames(app)[0] == trend_page(table, title=f"Trend: {SAMPLE_TITLE}")
+    overall = [frame.value for frame in app.dataframe if "Snapshot" in frame.value.columns][0]
+    assert list(overall["Accounts"]) == [204, 208, 215, 223]
+    assert any(md.value.startswith("**From Aug 2026 to Nov 2026: accounts 204 \u2192 223 (+19)") for md in app.markdown)
+
+
+def test_trend_uploads_without_dates_in_their_names_ask_for_them(app, tmp_path):
+    names = []
+    for month in ("09", "11"):
+        path = tmp_path / ("first.csv" if month == "09" else "second.csv")
+        path.write_bytes((SNAPSHOTS / f"accounts-2026-{month}.csv").read_bytes())
+        names.append(path)
+    run(upload(app, "trend_files", *names))
+    run(app.radio(key="view").set_value("Trend"))
+    assert len(app.error) == 1
+    problems = [frame.value for frame in app.dataframe if "severity" in frame.value.columns][0]
+    assert set(problems["file"]) >= {"first.csv"}
+    run(app.text_input(key="trend_dates").set_value("2026-09-30, 2026-11-24"))
+    assert not app.error
+    overall = [frame.value for frame in app.dataframe if "Snapshot" in frame.value.columns][0]
+    assert list(overall["Accounts"]) == [208, 223]
+
+
+def test_one_trend_file_is_not_a_trend(app):
+    run(upload(app, "trend_files", SNAPSHOTS / "accounts-2026-09.csv"))
+    run(app.radio(key="view").set_value("Trend"))
+    assert len(app.error) == 1
+    problems = [frame.value for frame in app.dataframe if "severity" in frame.value.columns][0]
+    assert problems["message"].str.contains("at least two snapshots").any()
