@@ -6,8 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
+import pandas as pd
 
-from .compiled import seeded, to_igraph
+from .compiled import CompiledGraph, compile_graph, seeded
 
 __all__ = ["Partition", "detect_communities", "OTHER_NAME"]
 
@@ -40,7 +42,8 @@ class Partition:
 
 
 def detect_communities(
-    G: nx.DiGraph, *, resolution: float = 1.0, min_size: int = 3, seed: int = 42
+    G: nx.DiGraph, *, resolution: float = 1.0, min_size: int = 3, seed: int = 42,
+    compiled: CompiledGraph | None = None,
 ) -> Partition:
     """Louvain communities of G's undirected weighted view.
 
@@ -48,46 +51,87 @@ def detect_communities(
     a private seeded random generator: the same graph and seed always give
     the same partition. Communities smaller than ``min_size`` (isolated
     accounts, pairs) are merged into one group named ``OTHER_NAME``.
+    ``compiled`` is G's igraph copy if the caller has one (else it is made).
     """
     if G.number_of_nodes() == 0:
         return Partition({}, ())
-    graph, nodes = to_igraph(G, directed=False)
+    compiled = compiled or compile_graph(G)
+    graph, nodes = compiled.undirected, np.asarray(compiled.nodes, dtype=object)
     if graph.ecount() == 0:
-        groups = [[node] for node in nodes]
+        found = np.arange(len(nodes))
     else:
         with seeded(seed):
-            clustering = graph.community_multilevel(weights="weight", resolution=resolution)
-        groups = [[nodes[i] for i in community] for community in clustering]
-    groups = sorted((sorted(group) for group in groups), key=lambda group: (-len(group), group[0]))
-    kept = [group for group in groups if len(group) >= min_size]
-    small = sorted(node for group in groups if len(group) < min_size for node in group)
-    membership = {node: number for number, group in enumerate(kept) for node in group}
-    names = _unique_names([_community_name(G, group) for group in kept], [_largest_name(G, g) for g in kept])
+            found = np.asarray(graph.community_multilevel(weights="weight", resolution=resolution).membership)
+    rank = _key_ranks(nodes)
+    numbers, kept = _numbered(found, rank, min_size)
+    order = np.lexsort((rank, numbers))  # community by community, members in key order
+    membership = dict(zip(nodes[order].tolist(), numbers[order].tolist()))
+    names = _unique_names(*_names(G, nodes, numbers, rank, kept))
     other = None
-    if small:
-        other = len(kept)
-        membership.update({node: other for node in small})
+    if (numbers == kept).any():
+        other = kept
         names.append(OTHER_NAME if kept else "Unlinked accounts")
     return Partition(membership, tuple(names), other)
 
 
-def _largest_name(G: nx.DiGraph, group: list[str]) -> str:
-    """Name of the account with most followers (unknown counts as 0; ties: first key)."""
-    largest = max(group, key=lambda node: G.nodes[node]["followers"] or 0)
-    return G.nodes[largest]["name"] or G.nodes[largest]["id"]
+def _key_ranks(nodes: np.ndarray) -> np.ndarray:
+    """Each node's place in sorted key order (Python's string order)."""
+    rank = np.empty(len(nodes), dtype=np.int64)
+    rank[np.argsort(nodes, kind="stable")] = np.arange(len(nodes))
+    return rank
 
 
-def _community_name(G: nx.DiGraph, group: list[str]) -> str:
-    """Its main area and category where they dominate, else its largest account."""
-    accounts = [G.nodes[node] for node in group if not G.nodes[node]["placeholder"]]
-    parts = []
+def _numbered(found: np.ndarray, rank: np.ndarray, min_size: int) -> tuple[np.ndarray, int]:
+    """Community numbers by size (largest first, ties by smallest key), the small ones all numbered ``kept``."""
+    sizes = np.bincount(found)
+    smallest = np.full(len(sizes), len(rank))
+    np.minimum.at(smallest, found, rank)
+    order = np.lexsort((smallest, -sizes))
+    renumber = np.empty(len(sizes), dtype=np.int64)
+    renumber[order] = np.arange(len(sizes))
+    kept = int((sizes >= min_size).sum())
+    return np.minimum(renumber[found], kept), kept
+
+
+def _names(G: nx.DiGraph, nodes: np.ndarray, numbers: np.ndarray, rank: np.ndarray, kept: int) -> tuple[list, list]:
+    """Each kept community's name and its largest account's name, from whole columns at once.
+
+    The name is its main area and category where they dominate (at least
+    40% and 60% of its accounts), else "Around" its largest account.
+    """
+    if kept == 0:
+        return [], []
+    data = G.nodes
+    inside = np.flatnonzero(numbers < kept)
+    group = numbers[inside]
+    column = {a: np.array([data[n][a] for n in nodes[inside].tolist()], dtype=object)
+              for a in ("area", "category", "placeholder", "followers", "name", "id")}
+    followers = np.array([value or 0 for value in column["followers"]], dtype=float)
+    by_size = np.lexsort((rank[inside], -followers, group))  # most followers first, ties: first key
+    first = by_size[np.r_[True, group[by_size][1:] != group[by_size][:-1]]]
+    largest = [name or key for name, key in zip(column["name"][first], column["id"][first])]
+    real = ~column["placeholder"].astype(bool)
+    accounts = np.bincount(group[real], minlength=kept)
+    parts: list[list[str]] = [[] for _ in range(kept)]
     for attribute, share in (("area", 0.4), ("category", 0.6)):
-        values = Counter(account[attribute] for account in accounts if account[attribute])
-        if values:
-            value, count = min(values.items(), key=lambda item: (-item[1], item[0]))
-            if count >= share * len(accounts):
-                parts.append(value)
-    return " · ".join(parts) if parts else f"Around {_largest_name(G, group)}"
+        for number, value in _dominant(group, column[attribute], real, accounts, share):
+            parts[number].append(value)
+    names = [" · ".join(p) if p else f"Around {biggest}" for p, biggest in zip(parts, largest)]
+    return names, largest
+
+
+def _dominant(group: np.ndarray, values: np.ndarray, real: np.ndarray, accounts: np.ndarray, share: float):
+    """(community, value) where the community's commonest value (ties: smallest) covers ``share`` of its accounts."""
+    given = real & np.array([bool(value) for value in values], dtype=bool)
+    if not given.any():
+        return []
+    codes, distinct = pd.factorize(values[given], sort=True)
+    keys, counts = np.unique(group[given] * len(distinct) + codes, return_counts=True)
+    number, code = np.divmod(keys, len(distinct))
+    best = np.lexsort((code, -counts, number))
+    best = best[np.r_[True, number[best][1:] != number[best][:-1]]]
+    wins = counts[best] >= share * accounts[number[best]]
+    return list(zip(number[best][wins].tolist(), np.asarray(distinct, dtype=object)[code[best][wins]].tolist()))
 
 
 def _unique_names(names: list[str], largest: list[str]) -> list[str]:

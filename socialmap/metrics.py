@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .community import Partition
-from .compiled import to_igraph
+from .compiled import CompiledGraph, compile_graph
 
 __all__ = [
     "pagerank",
@@ -51,28 +51,35 @@ BETWEENNESS_SAMPLE = 500  # sources, at most; fewer on very large maps
 BETWEENNESS_EDGE_BUDGET = 40_000_000  # sources x links: about a second of igraph's time
 
 
-def pagerank(G: nx.DiGraph, *, damping: float = 0.85) -> dict[str, float]:
-    """Weighted PageRank over directed links (a link passes standing to its target)."""
+def pagerank(G: nx.DiGraph, *, damping: float = 0.85, compiled: CompiledGraph | None = None) -> dict[str, float]:
+    """Weighted PageRank over directed links (a link passes standing to its target).
+
+    ``compiled`` is G's igraph copy if the caller has one (else it is made).
+    """
     if G.number_of_nodes() == 0:
         return {}
-    graph, nodes = to_igraph(G, directed=True)
+    compiled = compiled or compile_graph(G)
+    graph = compiled.directed
     scores = graph.pagerank(weights="weight" if graph.ecount() else None, damping=damping)
-    return dict(zip(nodes, scores))
+    return dict(zip(compiled.nodes, scores))
 
 
-def betweenness(G: nx.DiGraph, *, seed: int = 42, exact_up_to: int = EXACT_BETWEENNESS_UP_TO) -> dict[str, float]:
+def betweenness(
+    G: nx.DiGraph, *, seed: int = 42, exact_up_to: int = EXACT_BETWEENNESS_UP_TO, compiled: CompiledGraph | None = None
+) -> dict[str, float]:
     """Normalised betweenness on the undirected, unweighted view (0..1).
 
     Exact up to ``exact_up_to`` accounts; above, estimated from shortest paths
     out of a seeded sample of sources and scaled up (Brandes and Pich 2007):
     BETWEENNESS_SAMPLE sources, or fewer (not under 64) so that sources x
     links stays within BETWEENNESS_EDGE_BUDGET, which keeps 100,000 accounts
-    to seconds.
+    to seconds. ``compiled`` is G's igraph copy if the caller has one.
     """
     count = G.number_of_nodes()
     if count < 3:
         return {node: 0.0 for node in G}
-    graph, nodes = to_igraph(G, directed=False)
+    compiled = compiled or compile_graph(G)
+    graph = compiled.undirected
     if count <= exact_up_to:
         raw = np.asarray(graph.betweenness(directed=False))
     else:
@@ -80,17 +87,25 @@ def betweenness(G: nx.DiGraph, *, seed: int = 42, exact_up_to: int = EXACT_BETWE
         sources = np.sort(np.random.default_rng(seed).choice(count, size=sample, replace=False))
         raw = np.asarray(graph.betweenness(directed=False, sources=sources.tolist())) * count / sample
     pairs = (count - 1) * (count - 2) / 2
-    return dict(zip(nodes, np.round(raw / pairs, 8).tolist()))
+    return dict(zip(compiled.nodes, np.round(raw / pairs, 8).tolist()))
 
 
-def bridges(G: nx.DiGraph, partition: Partition) -> dict[str, bool]:
-    """Bridge: linked (either way) to accounts in at least two communities besides its own."""
-    result = {}
-    for node in G:
-        own = partition.membership[node]
-        others = {partition.membership[n] for n in (*G.predecessors(node), *G.successors(node))} - {own}
-        result[node] = len(others) >= 2
-    return result
+def bridges(G: nx.DiGraph, partition: Partition, *, compiled: CompiledGraph | None = None) -> dict[str, bool]:
+    """Bridge: linked (either way) to accounts in at least two communities besides its own.
+
+    Counted over the undirected links' arrays (``compiled``, G's igraph copy,
+    is made if not given), not account by account.
+    """
+    if G.number_of_nodes() == 0:
+        return {}
+    compiled = compiled or compile_graph(G)
+    group = compiled.numbers(partition.membership)
+    ends, seen = compiled.pairs.T.ravel(), compiled.pairs[:, ::-1].T.ravel()  # each account and whom it sees
+    other = group[seen] != group[ends]
+    communities = len(partition.names) + 1
+    reached = np.unique(ends[other] * communities + group[seen][other])
+    flags = np.bincount(reached // communities, minlength=len(compiled.nodes)) >= 2
+    return dict(zip(compiled.nodes, flags.tolist()))
 
 
 def opportunities_to_view(followers: float | None, posts_per_week: float | None) -> float | None:
@@ -108,35 +123,44 @@ def metrics_table(
     between: dict[str, float] | None = None,
     bridging: dict[str, bool] | None = None,
 ) -> pd.DataFrame:
-    """One row per node, in graph order, with the columns of METRICS_COLUMNS."""
+    """One row per node, in graph order, with the columns of METRICS_COLUMNS.
+
+    Built column by column (one list per column), not row by row.
+    """
     between = between or {}
     bridging = bridging or {}
-    in_degree, out_degree = dict(G.in_degree()), dict(G.out_degree())
-    rows = []
-    for node, data in G.nodes(data=True):
-        community = partition.membership[node]
-        rows.append({
-            "id": data["id"],
-            "name": data["name"],
-            "platform": data["platform"],
-            "area": data["area"],
-            "category": data["category"],
-            "followers": data["followers"],
-            "community": partition.names[community],
-            "community_id": community,
-            "degree": in_degree[node] + out_degree[node],
-            "pagerank": round(ranks.get(node, 0.0), 6),
-            "in_degree": in_degree[node],
-            "out_degree": out_degree[node],
-            "betweenness": between.get(node, 0.0),
-            "bridge": bridging.get(node, False),
-            "posts_per_week": data["posts_per_week"],
-            "posts_per_week_assumed": data["posts_per_week"] is None and data["followers"] is not None,
-            "weekly_otv": opportunities_to_view(data["followers"], data["posts_per_week"]),
-            "placeholder": data["placeholder"],
-            "url": data["url"] or "",
-        })
-    table = pd.DataFrame(rows, columns=list(METRICS_COLUMNS))
+    nodes = list(G.nodes)
+    data = [G.nodes[node] for node in nodes]
+
+    def attribute(name: str) -> list:
+        return [account[name] for account in data]
+
+    followers, posts = attribute("followers"), attribute("posts_per_week")
+    community = [partition.membership[node] for node in nodes]
+    in_degree = [degree for _, degree in G.in_degree(nodes)]
+    out_degree = [degree for _, degree in G.out_degree(nodes)]
+    columns = {
+        "id": attribute("id"),
+        "name": attribute("name"),
+        "platform": attribute("platform"),
+        "area": attribute("area"),
+        "category": attribute("category"),
+        "followers": followers,
+        "community": [partition.names[number] for number in community],
+        "community_id": community,
+        "degree": [a + b for a, b in zip(in_degree, out_degree)],
+        "pagerank": [round(ranks.get(node, 0.0), 6) for node in nodes],
+        "in_degree": in_degree,
+        "out_degree": out_degree,
+        "betweenness": [between.get(node, 0.0) for node in nodes],
+        "bridge": [bridging.get(node, False) for node in nodes],
+        "posts_per_week": posts,
+        "posts_per_week_assumed": [p is None and f is not None for f, p in zip(followers, posts)],
+        "weekly_otv": [opportunities_to_view(f, p) for f, p in zip(followers, posts)],
+        "placeholder": attribute("placeholder"),
+        "url": [url or "" for url in attribute("url")],
+    }
+    table = pd.DataFrame(columns, columns=list(METRICS_COLUMNS))
     for column in ("followers", "weekly_otv"):
         table[column] = table[column].astype("Float64").round().astype("Int64")
     return table

@@ -14,7 +14,8 @@ from .channels import ColourChannel, SizeChannel, extra_headings, resolve_colour
 from .community import Partition, detect_communities
 from .errors import Issue, SocialMapError, raise_if_errors
 from .filters import NoSuchAccount, restrict_layout, selected_accounts
-from .graph import build_graph
+from .compiled import CompiledGraph, paused_gc
+from .graph import build_compiled_graph
 from .graphfiles import graph_file, graph_file_tables, is_graph_file
 from .layout import Layout, compute_layout
 from .formats import read_inputs
@@ -137,6 +138,7 @@ class Analysis:
     partition: Partition
     metrics: pd.DataFrame
     reach: ReachSummary
+    compiled: CompiledGraph | None = None  # the graph's igraph copies, made once and shared by the stages
 
 
 @dataclass(frozen=True)
@@ -152,14 +154,17 @@ class View:
 def analyse(tables: LoadedTables, *, options: MapOptions = MapOptions(), progress: Progress = _no_progress) -> Analysis:
     """Graph, communities and per-account figures; depends on the files, seed and resolution only."""
     progress("graph")
-    G = build_graph(tables.accounts, tables.relationships)
+    G, compiled = build_compiled_graph(tables.accounts, tables.relationships)
     progress("communities")
     partition = detect_communities(
-        G, resolution=options.resolution, min_size=options.min_community_size, seed=options.seed
+        G, resolution=options.resolution, min_size=options.min_community_size, seed=options.seed, compiled=compiled
     )
     progress("metrics")
-    metrics = metrics_table(G, partition, pagerank(G), betweenness(G, seed=options.seed), bridges(G, partition))
-    return Analysis(tables, G, partition, metrics, reach_summary(G))
+    with paused_gc():
+        metrics = metrics_table(G, partition, pagerank(G, compiled=compiled),
+                                betweenness(G, seed=options.seed, compiled=compiled),
+                                bridges(G, partition, compiled=compiled))
+    return Analysis(tables, G, partition, metrics, reach_summary(G), compiled)
 
 
 def shown_accounts(analysis: Analysis, options: MapOptions) -> set[str] | None:
@@ -195,12 +200,19 @@ def restrict(view: View, layout: Layout, shown: set[str]) -> tuple[View, Layout]
     return View(graph, kept, metrics, graph), restrict_layout(layout, view.graph, shown, names)
 
 
-def arrange(view: View, *, options: MapOptions = MapOptions(), areas: pd.DataFrame | None = None) -> Layout:
-    """Positions of what is drawn; depends on the layout options and seed, not on colour or size."""
-    return compute_layout(
-        view.graph, view.partition, name=options.layout, branch=options.branch,
-        region=options.region or options.title, areas=areas, seed=options.seed,
-    )
+def arrange(
+    view: View, *, options: MapOptions = MapOptions(), areas: pd.DataFrame | None = None,
+    compiled: CompiledGraph | None = None,
+) -> Layout:
+    """Positions of what is drawn; depends on the layout options and seed, not on colour or size.
+
+    ``compiled`` is the igraph copy of ``view.graph`` if there is one (the analysis's, for the accounts view).
+    """
+    with paused_gc():
+        return compute_layout(
+            view.graph, view.partition, name=options.layout, branch=options.branch,
+            region=options.region or options.title, areas=areas, seed=options.seed, compiled=compiled,
+        )
 
 
 def resolve_channels(analysis: Analysis, view: View, options: MapOptions) -> tuple[ColourChannel, SizeChannel]:
@@ -280,7 +292,8 @@ def arrange_view(analysis: Analysis, options: MapOptions, areas: pd.DataFrame | 
     """What is drawn and where, before filters hide accounts (an overview is of the shown accounts)."""
     shown = shown_accounts(analysis, options) if options.aggregate is not None else None
     view = view_of(analysis, options.aggregate, shown)
-    return view, arrange(view, options=options, areas=areas)
+    return view, arrange(view, options=options, areas=areas,
+                         compiled=analysis.compiled if view.graph is analysis.graph else None)
 
 
 def present(

@@ -12,6 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from ..community import Partition
+from ..compiled import CompiledGraph
 from ..options import BRANCHES, LAYOUTS
 from .base import NODE_SPACING, Hub, Layout, Region
 from .boxes import boxes_layout
@@ -33,12 +34,17 @@ def compute_layout(
     region: str = "Region",
     areas: pd.DataFrame | None = None,
     seed: int = 42,
+    compiled: CompiledGraph | None = None,
 ) -> Layout:
-    """The layout called ``name`` (one of LAYOUTS) of the accounts in G."""
+    """The layout called ``name`` (one of LAYOUTS) of the accounts in G.
+
+    ``compiled`` is G's igraph copy (socialmap.compiled) if the caller has
+    one; the force and box layouts use it rather than making their own.
+    """
     if name == "force":
-        return force_layout(G, partition, seed=seed)
+        return force_layout(G, partition, seed=seed, compiled=compiled)
     if name == "communities":
-        return boxes_layout(G, partition, seed=seed)
+        return boxes_layout(G, partition, seed=seed, compiled=compiled)
     if name == "mindmap":
         return mindmap_layout(G, branch=branch, region=region)
     if name == "geo":

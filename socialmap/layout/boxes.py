@@ -16,7 +16,7 @@ import numpy as np
 import squarify
 
 from ..community import Partition
-from ..compiled import seeded, to_igraph
+from ..compiled import CompiledGraph, compile_graph, seeded
 from .base import NODE_SPACING, Layout, Region, as_positions
 from .force import community_groups_force
 
@@ -37,15 +37,17 @@ def _box_areas(G: nx.DiGraph, groups: list[list[str]]) -> list[float]:
     return np.maximum(total * reach / reach.sum(), room).tolist()
 
 
-def boxes_layout(G: nx.DiGraph, partition: Partition, *, seed: int = 42) -> Layout:
-    """Positions for every account, and one labelled box per community."""
+def boxes_layout(G: nx.DiGraph, partition: Partition, *, seed: int = 42, compiled: CompiledGraph | None = None) -> Layout:
+    """Positions for every account, and one labelled box per community.
+
+    ``compiled`` is G's igraph copy if the caller has one (else it is made).
+    """
     if G.number_of_nodes() == 0:
         return Layout({})
-    undirected, nodes = to_igraph(G, directed=False)
-    index = {node: position for position, node in enumerate(nodes)}
-    member_keys = partition.groups()
-    groups = [[index[node] for node in members] for members in member_keys]
-    areas = _box_areas(G, member_keys)
+    compiled = compiled or compile_graph(G)
+    nodes = compiled.nodes
+    groups = compiled.groups(partition.membership, len(partition.names))
+    areas = _box_areas(G, partition.groups())
     order = sorted(range(len(groups)), key=lambda g: (-areas[g], g))  # squarify wants largest first
     total = sum(areas)
     height = math.sqrt(total / _ASPECT)
@@ -53,7 +55,7 @@ def boxes_layout(G: nx.DiGraph, partition: Partition, *, seed: int = 42) -> Layo
     rectangles = squarify.squarify([areas[g] for g in order], 0.0, 0.0, width, height)
     rng = np.random.default_rng(seed)
     with seeded(seed):
-        local = community_groups_force(undirected, groups, rng, unlinked={partition.other})
+        local = community_groups_force(compiled, groups, rng, unlinked={partition.other})
     positions = np.zeros((len(nodes), 2))
     regions = [None] * len(groups)
     for number, box in zip(order, rectangles):

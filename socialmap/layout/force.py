@@ -17,7 +17,7 @@ import networkx as nx
 import numpy as np
 
 from ..community import Partition
-from ..compiled import group_links, seeded, to_igraph
+from ..compiled import CompiledGraph, compile_graph, group_links, seeded
 from .base import NODE_SPACING, Layout, as_positions, pack_discs, pull_in_outliers, sunflower
 
 __all__ = ["force_layout", "community_groups_force"]
@@ -25,18 +25,21 @@ __all__ = ["force_layout", "community_groups_force"]
 _DISC_GAP = 0.75 * NODE_SPACING
 
 
-def force_layout(G: nx.DiGraph, partition: Partition, *, seed: int = 42) -> Layout:
-    """Positions for every account; deterministic for a given seed."""
+def force_layout(G: nx.DiGraph, partition: Partition, *, seed: int = 42, compiled: CompiledGraph | None = None) -> Layout:
+    """Positions for every account; deterministic for a given seed.
+
+    ``compiled`` is G's igraph copy if the caller has one (else it is made).
+    """
     if G.number_of_nodes() == 0:
         return Layout({})
-    undirected, nodes = to_igraph(G, directed=False)
-    index = {node: position for position, node in enumerate(nodes)}
-    groups = [[index[node] for node in members] for members in partition.groups()]
+    compiled = compiled or compile_graph(G)
+    nodes = compiled.nodes
+    groups = compiled.groups(partition.membership, len(partition.names))
     rng = np.random.default_rng(seed)
     with seeded(seed):
-        local = community_groups_force(undirected, groups, rng, unlinked={partition.other})
+        local = community_groups_force(compiled, groups, rng, unlinked={partition.other})
         radii = np.array([_radius(points) for points in local]) + _DISC_GAP / 2
-        centres = pack_discs(_linked_centres(undirected, groups, radii, rng), radii)
+        centres = pack_discs(_linked_centres(compiled, groups, radii, rng), radii)
     positions = np.zeros((len(nodes), 2))
     for members, points, centre in zip(groups, local, centres):
         positions[members] = points + centre
@@ -47,7 +50,7 @@ ONE_PASS_FROM = 5000  # accounts: above, all communities share one grid force la
 
 
 def community_groups_force(
-    undirected: ig.Graph, groups: list[list[int]], rng: np.random.Generator, *, unlinked: set = frozenset()
+    compiled: CompiledGraph, groups: list[np.ndarray], rng: np.random.Generator, *, unlinked: set = frozenset()
 ) -> list[np.ndarray]:
     """A local layout (centred on 0) for each group of vertex indices.
 
@@ -56,23 +59,21 @@ def community_groups_force(
     communities (each community a separate piece), then cut the pieces out:
     one compiled call instead of hundreds (bench/RESULTS.md).
     """
-    if undirected.vcount() >= ONE_PASS_FROM:
-        return _one_pass(undirected, groups, rng, unlinked)
+    if compiled.undirected.vcount() >= ONE_PASS_FROM:
+        return _one_pass(compiled, groups, unlinked)
     local = []
     for number, members in enumerate(groups):
-        subgraph = undirected.induced_subgraph(members, implementation="create_from_scratch")
+        subgraph = compiled.undirected.induced_subgraph(members.tolist(), implementation="create_from_scratch")
         plain = number in unlinked or subgraph.ecount() == 0 or len(members) < 4
         local.append(sunflower(len(members)) if plain else _force(subgraph, rng))
     return local
 
 
-def _one_pass(undirected: ig.Graph, groups: list[list[int]], rng: np.random.Generator, unlinked: set) -> list[np.ndarray]:
-    membership = np.full(undirected.vcount(), -1)
-    for number, members in enumerate(groups):
-        membership[members] = number
-    edges = np.asarray(undirected.get_edgelist()).reshape(-1, 2)
+def _one_pass(compiled: CompiledGraph, groups: list[np.ndarray], unlinked: set) -> list[np.ndarray]:
+    membership = _membership(compiled, groups)
+    edges = compiled.pairs
     inside = np.flatnonzero(membership[edges[:, 0]] == membership[edges[:, 1]])
-    pieces = undirected.subgraph_edges(inside.tolist(), delete_vertices=False)
+    pieces = compiled.undirected.subgraph_edges(inside.tolist(), delete_vertices=False)
     # igraph's own start (drawn from the seeded generator): a spread-out start
     # of our own made this pass 30x slower at 100,000 accounts
     coords = np.asarray(pieces.layout_fruchterman_reingold(weights="weight", niter=200, grid="grid").coords)
@@ -108,15 +109,20 @@ def _radius(points: np.ndarray) -> float:
     return float(np.sqrt((points**2).sum(axis=1)).max()) + NODE_SPACING / 2
 
 
-def _linked_centres(undirected: ig.Graph, groups: list[list[int]], radii: np.ndarray, rng) -> np.ndarray:
+def _membership(compiled: CompiledGraph, groups: list[np.ndarray]) -> np.ndarray:
+    """Each vertex's group number (-1: in none)."""
+    membership = np.full(compiled.undirected.vcount(), -1)
+    for number, members in enumerate(groups):
+        membership[members] = number
+    return membership
+
+
+def _linked_centres(compiled: CompiledGraph, groups: list[np.ndarray], radii: np.ndarray, rng) -> np.ndarray:
     """Starting centres: a force layout of the communities, linked ones close."""
     count = len(groups)
     if count == 1:
         return np.zeros((1, 2))
-    membership = np.empty(undirected.vcount(), dtype=int)
-    for number, members in enumerate(groups):
-        membership[members] = number
-    pairs, weights = group_links(undirected, membership)
+    pairs, weights = group_links(compiled, _membership(compiled, groups))
     quotient = ig.Graph(n=count, edges=pairs.tolist(), directed=False)
     quotient.es["weight"] = weights.tolist()
     start = rng.uniform(-1, 1, size=(count, 2))
