@@ -165,10 +165,10 @@ def test_upload_changes_the_map_and_the_download_is_what_the_cli_writes(visit, o
     app.map_frame(accounts=build_map(ROOT / "mapdata" / "accounts.csv", ROOT / "mapdata" / "relationships.csv",
                                      options=MapOptions(only_platforms=("Facebook",))).graph.number_of_nodes())
 
-    app.upload("Accounts", accounts)
+    app.upload("Accounts: one row per account", accounts)
     app.map_frame(accounts=build_map(accounts, options=MapOptions()).graph.number_of_nodes())
     assert "Facebook" not in platforms.inner_text()
-    app.upload("Relationships", relationships)
+    app.upload("Relationships: who follows", relationships)
     frame = app.map_frame(accounts=expected.graph.number_of_nodes())
     frame.wait_for_function(f"window.socialmap.edges.length === {expected.graph.number_of_edges()}")
     assert frame.locator("#sm-title").text_content() == UPLOAD_TITLE
@@ -193,13 +193,13 @@ def test_a_bad_upload_shows_its_problems_and_the_app_recovers(visit, tmp_path):
     app = visit()
     app.map_frame(accounts=223)
 
-    app.upload("Accounts", photo)
+    app.upload("Accounts: one row per account", photo)
     app.page.get_by_text("no map was made", exact=False).wait_for(timeout=30_000)
     # the problems table is drawn on a canvas; its cells are also in the page, for screen readers
     app.page.get_by_text("this is a PNG image", exact=False).first.wait_for(state="attached")
     assert app.page.get_by_test_id("stIFrame").count() == 0
 
-    app.upload("Accounts", DATA / "aliased_accounts.csv")
+    app.upload("Accounts: one row per account", DATA / "aliased_accounts.csv")
     app.map_frame(accounts=build_map(DATA / "aliased_accounts.csv").graph.number_of_nodes())
     assert app.page.get_by_text("no map was made", exact=False).count() == 0
     assert app.outside() == []
@@ -214,9 +214,9 @@ def test_a_too_big_file_is_refused_with_its_size_and_the_map_stays(visit, tmp_pa
     app = visit()
     app.map_frame(accounts=223)
 
-    app.upload("Accounts", big)
+    app.upload("Accounts: one row per account", big)
     app.page.get_by_text(f"{UPLOAD_LIMIT_MB}", exact=False).filter(has_text="MB").first.wait_for()
-    message = app.page.get_by_test_id("stFileUploader").filter(has_text="Accounts").inner_text()
+    message = app.page.get_by_test_id("stFileUploader").filter(has_text="Accounts: one row per account").inner_text()
     assert "must be" in message and f"{UPLOAD_LIMIT_MB}" in message, message
     frame = app.map_frame(accounts=223)
     assert frame.locator("#sm-title").text_content() == SAMPLE_TITLE
@@ -233,7 +233,7 @@ def test_hostile_spreadsheet_text_stays_text_in_the_app(visit, tmp_path):
         ])
     app = visit()
     app.map_frame(accounts=223)
-    app.upload("Accounts", accounts)
+    app.upload("Accounts: one row per account", accounts)
     frame = app.map_frame(accounts=2)
 
     names = frame.evaluate("window.socialmap.nodes.get().map(node => node.label)")
