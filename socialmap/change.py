@@ -4,12 +4,13 @@ Accounts are matched by :func:`~socialmap.values.id_key` (case, a leading
 ``@`` and accents ignored), as loading matches them. An account is added,
 removed or kept; a kept account grew, shrank or stayed the same.
 
-Growth figures are like for like: they count only the accounts whose
-follower count is known in each snapshot they are in (an added account's
-whole following is a gain, a removed one's a loss). An account whose count
-is unknown in either snapshot is still counted as an account, but left out
-of the growth, and every summary says how many were; otherwise an account
-going from "unknown" to 5,000 would look like growth.
+Two growth figures are given side by side. The change in potential reach
+and weekly OTV compares the totals each map shows (what ``socialmap build``
+and ``socialmap trend`` print for each file). The like-for-like change
+counts only the accounts whose follower count is known in each snapshot
+they are in (an added account's whole following is a gain, a removed one's
+a loss): an account going from "unknown" to 5,000 adds to the totals but is
+not growth. Every summary says how many accounts were left out of it.
 """
 
 from __future__ import annotations
@@ -186,28 +187,47 @@ class ChangeSummary:
     not_in_growth: int  # counted as accounts, left out of the growth figures
     potential_reach_old: float
     potential_reach_new: float
+    weekly_otv_old: float
+    weekly_otv_new: float
     followers_change: float
     followers_change_pct: float | None
     kept_followers_change_pct: float | None  # the accounts in both snapshots alone
     weekly_otv_change: float
     weekly_otv_change_pct: float | None
 
+    @property
+    def reach_change_pct(self) -> float | None:
+        """The change in potential reach, from total to total (as each map and the trend show it)."""
+        return _total_change_pct(self.potential_reach_old, self.potential_reach_new)
+
+    @property
+    def otv_change_pct(self) -> float | None:
+        """The change in weekly opportunities to view, from total to total."""
+        return _total_change_pct(self.weekly_otv_old, self.weekly_otv_new)
+
     def headline(self) -> str:
-        """``+24 accounts, −5 removed, followers +8.1%, weekly opportunities to view +7.9%``."""
-        return (f"+{self.added:,} accounts, \u2212{self.removed:,} removed, followers {_signed_pct(self.followers_change_pct)}, "
-                f"weekly opportunities to view {_signed_pct(self.weekly_otv_change_pct)}")
+        """``+24 accounts, −5 removed, potential reach +8.1% (like for like +7.1%), weekly opportunities to
+        view +6.4% (like for like +5.2%)``."""
+        return (f"+{self.added:,} accounts, \u2212{self.removed:,} removed, potential reach "
+                f"{_signed_pct(self.reach_change_pct)} (like for like {_signed_pct(self.followers_change_pct)}), "
+                f"weekly opportunities to view {_signed_pct(self.otv_change_pct)} "
+                f"(like for like {_signed_pct(self.weekly_otv_change_pct)})")
 
     def sentences(self) -> list[str]:
         """The figures in words, each with its caveat, for the CLI and the page."""
         lines = [
             f"Accounts: {self.accounts_old:,} in {self.old_label}, {self.accounts_new:,} in {self.new_label} "
             f"({self.added:,} added, {self.removed:,} removed, {self.kept:,} in both).",
-            f"Followers: {_signed(self.followers_change)} ({_signed_pct(self.followers_change_pct)}), counting added "
-            f"and removed accounts; the {self.kept:,} accounts in both changed by {_signed_pct(self.kept_followers_change_pct)} "
-            f"({self.grew:,} grew, {self.same:,} stayed the same, {self.shrank:,} shrank). Potential reach was "
-            f"{self.potential_reach_old:,.0f} and is {self.potential_reach_new:,.0f} (sums of followers, not people).",
-            f"Weekly opportunities to view: {_signed(self.weekly_otv_change)} ({_signed_pct(self.weekly_otv_change_pct)}): "
-            "impressions, not people.",
+            f"Potential reach was {self.potential_reach_old:,.0f} and is {self.potential_reach_new:,.0f} "
+            f"({_signed(self.potential_reach_new - self.potential_reach_old)}, {_signed_pct(self.reach_change_pct)}): "
+            "sums of followers, not people. Like for like, counting only follower counts known in each snapshot "
+            f"(added and removed accounts included): {_signed(self.followers_change)} "
+            f"({_signed_pct(self.followers_change_pct)}); the {self.kept:,} accounts in both changed by "
+            f"{_signed_pct(self.kept_followers_change_pct)} ({self.grew:,} grew, {self.same:,} stayed the same, "
+            f"{self.shrank:,} shrank).",
+            f"Weekly opportunities to view were {self.weekly_otv_old:,.0f} and are {self.weekly_otv_new:,.0f} "
+            f"({_signed_pct(self.otv_change_pct)}; like for like {_signed(self.weekly_otv_change)}, "
+            f"{_signed_pct(self.weekly_otv_change_pct)}): impressions, not people.",
         ]
         if self.not_in_growth:
             lines.append(f"{self.not_in_growth:,} account{'s have' if self.not_in_growth != 1 else ' has'} no follower "
@@ -227,6 +247,10 @@ def _signed_pct(value: float | None) -> str:
     return f"+{value:,.1f}%" if value >= 0 else f"\u2212{-value:,.1f}%"
 
 
+def _total_change_pct(old: float, new: float) -> float | None:
+    return round(100 * (new - old) / old, 1) if old else None
+
+
 def _none_if_nan(value: float) -> float | None:
     return None if pd.isna(value) else float(value)
 
@@ -242,6 +266,7 @@ def change_summary(changes: pd.DataFrame, *, old_label: str = "the old snapshot"
         old_label, new_label, int(total["accounts_old"]), int(total["accounts_new"]), int(total["added"]),
         int(total["removed"]), int(total["kept"]), int(total["grew"]), int(total["same"]), int(total["shrank"]),
         int(total["not_in_growth"]), float(total["potential_reach_old"]), float(total["potential_reach_new"]),
+        float(total["weekly_otv_old"]), float(total["weekly_otv_new"]),
         float(total["followers_change"]), _none_if_nan(total["followers_change_pct"]), _none_if_nan(kept_pct),
         float(total["weekly_otv_change"]), _none_if_nan(total["weekly_otv_change_pct"]),
     )

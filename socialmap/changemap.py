@@ -98,8 +98,11 @@ def compare(old: Analysis, new: Analysis, *, options: ChangeOptions = ChangeOpti
         relationships = {f"{old_label} (old)": old.tables.relationships, f"{new_label} (new)": new.tables.relationships}
     chosen = list(options.mentions_of) or most_mentioned(relationships)
     mentions = mention_counts(relationships, chosen, per=options.mentions_per, accounts_known=_known(old, new))
-    return Comparison(changes, change_tables(changes), change_summary(changes, old_label=old_label,
-                                                                      new_label=new_label), mentions)
+    summary = change_summary(changes, old_label=old_label, new_label=new_label)
+    # the totals each map prints (summed exactly, rounded once), not sums of the rounded per-account figures
+    summary = replace(summary, potential_reach_old=old.reach.potential_reach, potential_reach_new=new.reach.potential_reach,
+                      weekly_otv_old=old.reach.weekly_otv, weekly_otv_new=new.reach.weekly_otv)
+    return Comparison(changes, change_tables(changes), summary, mentions)
 
 
 def build_change(

@@ -65,9 +65,8 @@ def change_headline(summary: ChangeSummary) -> list[tuple[str, str, str | None]]
     return [
         ("Accounts", f"{summary.accounts_new:,}", _compact_signed(summary.accounts_new - summary.accounts_old)),
         ("Added / removed", f"+{summary.added:,} / \u2212{summary.removed:,}", None),
-        ("Potential reach", f"{summary.potential_reach_new:,.0f}", _compact_signed(summary.followers_change_pct, "%")),
-        ("Weekly OTV change", _compact_signed(summary.weekly_otv_change) or "unknown",
-         _compact_signed(summary.weekly_otv_change_pct, "%")),
+        ("Potential reach", f"{summary.potential_reach_new:,.0f}", _compact_signed(summary.reach_change_pct, "%")),
+        ("Weekly OTV", f"{summary.weekly_otv_new:,.0f}", _compact_signed(summary.otv_change_pct, "%")),
     ]
 
 

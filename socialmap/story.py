@@ -168,8 +168,10 @@ def change_panel(summary: ChangeSummary, changes: pd.DataFrame, by_area: pd.Data
         headline=[
             ("Accounts", f"{summary.accounts_old:,} \u2192 {summary.accounts_new:,} (+{summary.added:,} new, "
                          f"\u2212{summary.removed:,} removed)"),
-            ("Followers", _signed_percent(summary.followers_change_pct)),
-            ("Weekly opportunities to view", _signed_percent(summary.weekly_otv_change_pct)),
+            ("Potential reach", f"{_signed_percent(summary.reach_change_pct)} (like for like "
+                                f"{_signed_percent(summary.followers_change_pct)})"),
+            ("Weekly opportunities to view", f"{_signed_percent(summary.otv_change_pct)} (like for like "
+                                             f"{_signed_percent(summary.weekly_otv_change_pct)})"),
             ("In both: grew / same / shrank", f"{summary.grew:,} / {summary.same:,} / {summary.shrank:,}"),
         ],
         caveats=caveats,

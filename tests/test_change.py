@@ -8,6 +8,7 @@ from socialmap.changemap import build_change, compare, removed_positions, snapsh
 from socialmap.mentions import mention_counts, most_mentioned
 from socialmap.options import ChangeOptions, MapOptions
 from socialmap.pipeline import analyse, load_tables
+from socialmap.trend import load_snapshots, trend_table
 from tests.conftest import DATA, ROOT
 
 TINY = DATA / "change"
@@ -48,7 +49,9 @@ def test_tiny_headline_counts_unknown_accounts_but_leaves_them_out_of_growth(tin
     assert summary.followers_change == 200 and summary.followers_change_pct == 5.6
     assert summary.kept_followers_change_pct == 0.0
     assert summary.potential_reach_old == 3600 and summary.potential_reach_new == 3850  # the blog's 50 is in the total
-    assert summary.headline() == "+1 accounts, \u22121 removed, followers +5.6%, weekly opportunities to view +7.9%"  # +1,000 on 12,700
+    # totals: 3,600 -> 3,850 (+6.9%); like for like +200 on 3,600; OTV like for like +1,000 on 12,700
+    assert summary.headline() == ("+1 accounts, \u22121 removed, potential reach +6.9% (like for like +5.6%), "
+                                  "weekly opportunities to view +8.3% (like for like +7.9%)")
     assert summary.sentences()[-1] == ("1 account has no follower count in one or both snapshots: counted as "
                                        "accounts, left out of the growth figures.")
 
@@ -119,7 +122,8 @@ def test_sample_october_to_november_change_map_and_mentions():
                           SNAPSHOTS / "relationships-2026-10.csv", SNAPSHOTS / "relationships-2026-11.csv",
                           options=options)
     summary = result.comparison.summary
-    assert summary.headline() == "+10 accounts, \u22122 removed, followers +2.9%, weekly opportunities to view +2.4%"
+    assert summary.headline() == ("+10 accounts, \u22122 removed, potential reach +2.9% (like for like +2.9%), "
+                                  "weekly opportunities to view +2.4% (like for like +2.4%)")
     assert summary.not_in_growth == 18
     mentions = result.comparison.mentions
     assert mentions[["period", "mentions", "by_accounts"]].values.tolist() == [["2026-10", 1, 1], ["2026-11", 3, 3]]
@@ -146,3 +150,17 @@ def test_change_options_are_checked():
         ChangeOptions(growth="relative")
     with pytest.raises(ValueError, match="mentions_per must be one of snapshot, month"):
         ChangeOptions(mentions_per="week")
+
+
+def test_the_change_headline_uses_the_totals_the_maps_and_the_trend_print():
+    """A manager holding the change map and the trend page sees one figure for each snapshot."""
+    months = ("2026-08", "2026-10", "2026-11")
+    trend = trend_table(load_snapshots([SNAPSHOTS / f"accounts-{month}.csv" for month in months]))
+    overall = trend[trend["kind"] == "overall"].set_index("label")
+    summary = build_change(SNAPSHOTS / "accounts-2026-08.csv", SNAPSHOTS / "accounts-2026-11.csv").comparison.summary
+    assert (round(summary.potential_reach_old), round(summary.potential_reach_new)) == (
+        overall.loc["Aug 2026", "potential_reach"], overall.loc["Nov 2026", "potential_reach"]) == (1_544_756, 1_669_629)
+    assert (round(summary.weekly_otv_old), round(summary.weekly_otv_new)) == (
+        overall.loc["Aug 2026", "weekly_otv"], overall.loc["Nov 2026", "weekly_otv"])
+    assert summary.reach_change_pct == overall.loc["Nov 2026", "potential_reach_pct_from_first"] == 8.1
+    assert "potential reach +8.1% (like for like +7.1%), weekly opportunities to view +6.4%" in summary.headline()

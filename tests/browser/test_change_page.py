@@ -32,12 +32,13 @@ def test_change_page_opens_with_legend_and_headline_and_no_network(open_map, cha
     assert [text for text in legend if text.startswith(("Grew", "Same followers", "Shrank"))] == [
         "Grew155", "Same followers24", "Shrank18"]
     assert "followers gained or lost" in page.locator(".sm-key").inner_text()
-    assert "+10 accounts, \u22122 removed, followers +2.9%" in page.locator("#sm-subtitle").inner_text()
+    assert "+10 accounts, \u22122 removed, potential reach +2.9%" in page.locator("#sm-subtitle").inner_text()
     page.click("#sm-reach-button")
     panel = page.locator("#sm-reach")
     assert panel.is_visible()
     assert "215 \u2192 223 (+10 new, \u22122 removed)" in panel.inner_text()
-    assert "+10 accounts, \u22122 removed, followers +2.9%, weekly opportunities to view +2.4%" in panel.inner_text()
+    assert ("+10 accounts, \u22122 removed, potential reach +2.9% (like for like +2.9%), weekly opportunities to "
+            "view +2.4% (like for like +2.4%)") in panel.inner_text()
     assert "18 accounts have no follower count in one or both snapshots" in panel.inner_text()
     assert page.evaluate("window.socialmap.nodes.length") == 225  # 223 now + 2 removed, drawn pale
     page.screenshot(path=str(tmp_path / "change.png"))
