@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -65,6 +66,26 @@ def _date_option(text: str | None) -> dt.date | None:
 @click.version_option(package_name="socialmap")
 def main() -> None:
     """Turn a spreadsheet of social media accounts into an offline, interactive map."""
+
+
+def _stop(error: SocialMapError, what: str) -> NoReturn:
+    """Every problem on its own line, a count, then exit status 2: bad input is never a traceback."""
+    for issue in error.issues:
+        click.echo(str(issue), err=True)
+    count = len(error.issues)
+    click.echo(f"socialmap: {count} problem{'s' if count != 1 else ''} in the input; no {what} was written.", err=True)
+    sys.exit(INPUT_ERROR)
+
+
+def _warn(issues, note: str = "", *, prefix: str = "") -> int:
+    """Print the warnings among ``issues``, alike ones summarised, after a line that counts them; their count."""
+    warnings = [issue for issue in issues if not issue.is_error]
+    if warnings:
+        click.echo(f"{prefix}{len(warnings)} warning{'s' if len(warnings) != 1 else ''}{' ' + note if note else ''}:",
+                   err=True)
+        for line in summarised(warnings):
+            click.echo(f"  {line}", err=True)
+    return len(warnings)
 
 
 @main.command()
@@ -132,16 +153,8 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
     try:
         result = build_map(accounts, relationships, areas=areas_path, options=options, progress=reporter)
     except SocialMapError as error:
-        for issue in error.issues:
-            click.echo(str(issue), err=True)
-        count = len(error.issues)
-        click.echo(f"socialmap: {count} problem{'s' if count != 1 else ''} in the input; no map was written.", err=True)
-        sys.exit(INPUT_ERROR)
-    warnings = [issue for issue in result.issues if not issue.is_error]
-    if warnings:
-        click.echo(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} (use --strict to stop on them):", err=True)
-        for line in summarised(warnings):
-            click.echo(f"  {line}", err=True)
+        _stop(error, "map")
+    warned = _warn(result.issues, "(use --strict to stop on them)")
     if output_format(output) == "html":
         output.write_text(result.html, encoding="utf-8")
     else:
@@ -153,7 +166,7 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         f"{output}: {shown} accounts"
         + (f" (+{placeholders:,} placeholders)" if placeholders else "")
         + f", {result.relationship_rows:,} relationships ({result.graph.number_of_edges():,} links),"
-        f" {len(result.partition.names):,} communities, {len(warnings):,} warnings"
+        f" {len(result.partition.names):,} communities, {warned:,} warnings"
     )
     for sentence in reach.sentences():
         click.echo(f"  {sentence}")
@@ -214,17 +227,9 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
     try:
         loaded = load_snapshots(snapshots, dates=dates, options=MapOptions(**settings))
     except SocialMapError as error:
-        for issue in error.issues:
-            click.echo(str(issue), err=True)
-        count = len(error.issues)
-        click.echo(f"socialmap: {count} problem{'s' if count != 1 else ''} in the input; no trend was written.", err=True)
-        sys.exit(INPUT_ERROR)
+        _stop(error, "trend")
     for snapshot in loaded:
-        warnings = [issue for issue in snapshot.issues if not issue.is_error]
-        if warnings:
-            click.echo(f"{snapshot.file}: {len(warnings)} warning{'s' if len(warnings) != 1 else ''}:", err=True)
-            for line in summarised(warnings):
-                click.echo(f"  {line}", err=True)
+        _warn(snapshot.issues, prefix=f"{snapshot.file}: ")
     table = trend_table(loaded)
     output.write_text(trend_page(table, title=title, subtitle=subtitle or "", source=source or "", top=top),
                       encoding="utf-8")
@@ -295,16 +300,8 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
     try:
         result = build_change(old_accounts, new_accounts, old_relationships, new_relationships, options=options)
     except SocialMapError as error:
-        for issue in error.issues:
-            click.echo(str(issue), err=True)
-        count = len(error.issues)
-        click.echo(f"socialmap: {count} problem{'s' if count != 1 else ''} in the input; no map was written.", err=True)
-        sys.exit(INPUT_ERROR)
-    warnings = [issue for issue in (*result.old.tables.issues, *result.new.tables.issues) if not issue.is_error]
-    if warnings:
-        click.echo(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} (use --strict to stop on them):", err=True)
-        for line in summarised(warnings):
-            click.echo(f"  {line}", err=True)
+        _stop(error, "map")
+    _warn((*result.old.tables.issues, *result.new.tables.issues), "(use --strict to stop on them)")
     output.write_text(result.html, encoding="utf-8")
     comparison = result.comparison
     summary = comparison.summary
