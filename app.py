@@ -145,7 +145,8 @@ else:
     inputs = explore.Inputs.from_uploads(accounts_up, relationships_up, areas_up)
 if st.session_state.get("files_shown") != inputs.digest:  # new data: show all of it, not the old filters
     st.session_state.update(UNFILTERED, files_shown=inputs.digest)
-    st.session_state.pop("region", None)
+    for key in ("region", "dates"):
+        st.session_state.pop(key, None)
 max_bytes = LIMIT_MB * 2**20
 
 # --- the column-mapping step, when no heading says which column holds a required field ---------------
@@ -216,12 +217,25 @@ with filter_box:
         still_valid(column, offered[column])
         picked[column] = st.multiselect(label, offered[column], key=column, placeholder="All")
     least = st.number_input("At least this many followers", min_value=0, step=100, key="min_followers")
+    span = explore.date_span(analysis)
+    picked_dates = st.date_input(
+        "Dated links (mentions) between", value=span, min_value=span[0], max_value=span[1], key="dates",
+        format="DD/MM/YYYY", help="Relationships dated outside these days are left out, and the communities and "
+                                  "figures follow; undated ones (follows) always stay.") if span else ()
+
+date_from, date_to = explore.within_span(picked_dates, span)
+if date_from is not None:  # the map of these days: its own analysis, cached like the whole file's
+    analysis_options = replace(analysis_options, mentions_from=date_from, mentions_to=date_to)
+    analysis, _ = analysed(inputs, inputs.digest, analysis_options)
+    if isinstance(analysis, SocialMapError):
+        show_problems(analysis.issues, explore.problem_summary(analysis.issues))
+        st.stop()
 
 options = replace(
     base, title=title, layout=layout, branch=branch, region=region, colour_by=colour, size_by=size, aggregate=aggregate,
     only_platforms=tuple(picked["platform"]), only_areas=tuple(picked["area"]),
     only_categories=tuple(picked["category"]), min_followers=float(least) if least else None,
-    focus=focus, focus_steps=int(steps) if focus else 1)
+    focus=focus, focus_steps=int(steps) if focus else 1, mentions_from=date_from, mentions_to=date_to)
 files = inputs.digest + ("" if areas is None else "+areas")
 arranged = laid_out(analysis, areas, files, analysis_options, explore.layout_key(options))
 result = presented(analysis, arranged, areas, files, options)

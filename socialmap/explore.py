@@ -11,6 +11,7 @@ options. Nothing here imports streamlit.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
 import re
@@ -33,7 +34,7 @@ from .schema import ACCOUNT_FIELDS, Field, match_columns, normalise_heading
 
 __all__ = [
     "Inputs", "ColumnPlan", "column_plan", "guess_heading", "NOT_IN_FILE", "FIELD_LABELS",
-    "analysis_key", "layout_key", "reach_key", "attempt", "analyse_inputs", "read_area_table", "arrange_view",
+    "analysis_key", "layout_key", "reach_key", "date_span", "within_span", "attempt", "analyse_inputs", "read_area_table", "arrange_view",
     "present", "choices", "colour_options", "size_options", "filter_values", "account_labels", "choice_label",
     "LAYOUT_LABELS", "LAYOUT_HELP", "AGGREGATE_LABELS", "compact", "headline", "reach_notes", "CAVEAT",
     "GROUPINGS", "reach_panel", "reach_csv", "top_accounts", "TOP_BY", "HEADINGS", "COUNT_COLUMNS",
@@ -192,7 +193,24 @@ def analysis_key(options: MapOptions) -> MapOptions:
     """The options the graph, communities and figures depend on (the rest left at their defaults)."""
     return MapOptions(seed=options.seed, strict=options.strict, resolution=options.resolution,
                       min_community_size=options.min_community_size, max_bytes=options.max_bytes,
-                      account_columns=options.account_columns)
+                      account_columns=options.account_columns, mentions_from=options.mentions_from,
+                      mentions_to=options.mentions_to)
+
+
+def date_span(analysis: Analysis) -> tuple[dt.date, dt.date] | None:
+    """The first and last date of the dated relationships (mentions), or None when none is dated."""
+    relationships = analysis.tables.relationships
+    if relationships is None or "date" not in relationships or not relationships["date"].notna().any():
+        return None
+    dates = relationships["date"].dropna()
+    return dates.min().date(), dates.max().date()
+
+
+def within_span(picked, span: tuple[dt.date, dt.date] | None) -> tuple[dt.date | None, dt.date | None]:
+    """The (from, to) a date-range widget asks for, or (None, None) while it is the whole span or half-picked."""
+    if span is None or len(picked) != 2 or tuple(picked) == span:
+        return None, None
+    return picked[0], picked[1]
 
 
 def layout_key(options: MapOptions) -> MapOptions:

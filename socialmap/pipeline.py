@@ -243,7 +243,7 @@ def draw(
     tables = analysis.tables
     text = PageText(
         options.title,
-        options.subtitle if options.subtitle is not None else _subtitle(analysis, accounts),
+        options.subtitle if options.subtitle is not None else _subtitle(analysis, accounts, options),
         source=options.source or "",
         data_date=options.data_date or "",
         about=tuple(how_it_was_made(
@@ -312,7 +312,7 @@ def present(
                      tables.issues, tables.relationship_rows, areas, analysis.reach.accounts, view, channels)
 
 
-def _subtitle(analysis: Analysis, G: nx.DiGraph) -> str:
+def _subtitle(analysis: Analysis, G: nx.DiGraph, options: MapOptions) -> str:
     tables = analysis.tables
     reach = reach_summary(G)
     parts = [f"{reach.accounts:,} accounts", f"{G.number_of_edges():,} links"]
@@ -321,5 +321,18 @@ def _subtitle(analysis: Analysis, G: nx.DiGraph) -> str:
     if reach.platforms:
         parts.append(f"{reach.platforms} platforms")
     parts.append(f"potential reach {reach.potential_reach:,.0f} followers")
+    if options.limits_dates:
+        parts.append(_date_span(options))
     files = tables.accounts_file + (f" + {tables.relationships_file}" if tables.relationships_file else "")
     return " · ".join(parts) + f" · from {files}"
+
+
+def _date_span(options: MapOptions) -> str:
+    """``dated links 1 Oct 2026 to 31 Oct 2026 only``: which dated relationships the map keeps."""
+    def day(value) -> str:
+        return f"{value.day} {value:%b %Y}"
+
+    start, end = options.mentions_from, options.mentions_to
+    if start and end:
+        return f"dated links {day(start)} to {day(end)} only"
+    return f"dated links from {day(start)} only" if start else f"dated links up to {day(end)} only"

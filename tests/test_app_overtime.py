@@ -123,3 +123,23 @@ def test_one_trend_file_is_not_a_trend(app):
     assert len(app.error) == 1
     problems = [frame.value for frame in app.dataframe if "severity" in frame.value.columns][0]
     assert problems["message"].str.contains("at least two snapshots").any()
+
+
+def test_dated_mentions_limit_the_map_to_the_days_picked(app):
+    import datetime as dt
+
+    from socialmap import build_map
+
+    run(upload(app, "accounts", SNAPSHOTS / "accounts-2026-11.csv"))
+    run(upload(app, "relationships", SNAPSHOTS / "relationships-2026-11.csv"))
+    picker = app.date_input(key="dates")
+    assert picker.value == (dt.date(2026, 11, 1), dt.date(2026, 11, 24)), "the span of the file's dates"
+    whole = frames(app)[0]
+    run(picker.set_value((dt.date(2026, 11, 1), dt.date(2026, 11, 10))))
+    page = frames(app)[0]
+    assert page != whole and "dated links 1 Nov 2026 to 10 Nov 2026 only" in page
+    expected = build_map(SNAPSHOTS / "accounts-2026-11.csv", SNAPSHOTS / "relationships-2026-11.csv", options=MapOptions(
+        title="Social media map", mentions_from=dt.date(2026, 11, 1), mentions_to=dt.date(2026, 11, 10)))
+    assert page == expected.html
+    run(app.date_input(key="dates").set_value((dt.date(2026, 11, 1), dt.date(2026, 11, 24))))
+    assert frames(app)[0] == whole, "the whole span is the whole map again"
