@@ -116,7 +116,7 @@ with side.expander("Earlier snapshot: what changed (optional)", icon=":material/
                                   help="The same spreadsheet saved at an earlier date: accounts are matched by id.")
     earlier_links_up = st.file_uploader("Its relationships (optional)", FILE_TYPES, key="earlier_relationships")
     sample_change = accounts_up is None and earlier_up is None and st.checkbox(
-        "Compare the sample with its August copy", key="sample_change")
+        "Compare the sample's August and November copies", key="sample_change")
     growth = st.radio("Size accounts in both by", ["absolute", "percent"], horizontal=True, key="growth",
                       format_func={"absolute": "Followers gained", "percent": "% change"}.get)
 with side.expander("Trend over many snapshots (optional)", icon=":material/show_chart:"):
@@ -303,28 +303,24 @@ if shown == "Map":
         table(explore.top_accounts(result.metrics, by))
 
 
-def show_change(earlier: explore.Inputs) -> None:
-    """The change map against an earlier snapshot, its headline, its tables and their downloads."""
+def show_change(earlier: explore.Inputs, later: explore.Inputs) -> None:
+    """The change map from an earlier snapshot to a later one, its headline, its tables and their downloads."""
     old, _ = analysed(earlier, earlier.digest, analysis_options)
-    if isinstance(old, SocialMapError):
-        show_problems(old.issues, explore.problem_summary(old.issues))
-        return
-    layout = laid_out(analysis, areas, files, analysis_options,
+    new = analysis if later is inputs else analysed(later, later.digest, analysis_options)[0]
+    for problem in (old, new):
+        if isinstance(problem, SocialMapError):
+            show_problems(problem.issues, explore.problem_summary(problem.issues))
+            return
+    later_files = later.digest + ("" if areas is None else "+areas")
+    layout = laid_out(new, areas, later_files, analysis_options,
                       explore.layout_key(overtime.change_map_options(options)))[1]
-    change = changed(old, analysis, layout, earlier.digest + files, overtime.change_options(
-        options, growth=growth, new_label="2026-11" if sample else None))
+    change = changed(old, new, layout, earlier.digest + later_files, overtime.change_options(options, growth=growth))
     if isinstance(change, SocialMapError):
         show_problems(change.issues, "The change map cannot be drawn: " + explore.problem_summary(change.issues))
         return
     summary = change.comparison.summary
     st.markdown(f"**{summary.old_label} \u2192 {summary.new_label}:** {summary.headline()}")
     st.iframe(change.html, height=680)
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.download_button("Download the change map (HTML)", change.html, f"{stem}-change.html", "text/html",
-                           key="get_change_html", type="primary", icon=":material/download:", on_click="ignore")
-        for suffix, label, frame in overtime.change_downloads(change.comparison):
-            st.download_button(label, partial(table_csv, frame), f"{stem}-change{suffix}.csv", "text/csv",
-                               key=f"get_change{suffix}", on_click="ignore")
     for box, (label, value, delta) in zip(st.columns(4), overtime.change_headline(summary)):
         box.metric(label, value, delta, border=True)
     st.caption(" ".join(summary.sentences()))
@@ -335,10 +331,27 @@ def show_change(earlier: explore.Inputs) -> None:
     with tabs[-2]:
         table(overtime.account_rows(change.comparison), width="stretch", height=420)
     with tabs[-1]:
-        if change.comparison.mentions.empty:
-            st.caption("No dated mentions: a relationships file with type mentions and a date column counts them.")
-        else:
-            table(change.comparison.mentions, width="stretch")
+        mentions = show_mentions(old, new, change.comparison.summary)
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.download_button("Download the change map (HTML)", change.html, f"{stem}-change.html", "text/html",
+                           key="get_change_html", type="primary", icon=":material/download:", on_click="ignore")
+        for suffix, label, frame in overtime.change_downloads(change.comparison, mentions):
+            st.download_button(label, partial(table_csv, frame), f"{stem}-change{suffix}.csv", "text/csv",
+                               key=f"get_change{suffix}", on_click="ignore")
+
+
+def show_mentions(old, new, summary):
+    """Dated mentions of the accounts picked (default: the three most mentioned), per snapshot or month."""
+    picked = st.multiselect("Count the mentions of", list(offered["accounts"]), format_func=offered["accounts"].get,
+                            key="mentions_of", placeholder="The three most mentioned")
+    per = st.radio("Per", ["snapshot", "month"], horizontal=True, key="mentions_per",
+                   format_func={"snapshot": "Snapshot file", "month": "Calendar month"}.get)
+    mentions = overtime.mentions_of(old, new, summary, tuple(picked), per)
+    if mentions.empty:
+        st.caption("No dated mentions: a relationships file with type mentions and a date column counts them.")
+    else:
+        table(mentions, width="stretch")
+    return mentions
 
 
 def show_trend(files: list[InputFile]) -> None:
@@ -362,7 +375,7 @@ def show_trend(files: list[InputFile]) -> None:
     st.dataframe(overall[list(overtime.TREND_HEADINGS)].rename(columns=overtime.TREND_HEADINGS), hide_index=True)
 
 
-if shown == "What changed":
-    show_change(earlier)
+if shown == "What changed":  # the sample's change is from its August copy to its November one (dated mentions)
+    show_change(earlier, sample_snapshot("2026-11") if sample_change else inputs)
 elif shown == "Trend":
     show_trend(trend_files)

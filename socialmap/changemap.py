@@ -34,7 +34,7 @@ from .render import PageText, map_payload, render_html
 from .story import change_panel, how_change_was_made
 
 __all__ = ["Comparison", "ChangeResult", "compare", "change_page", "build_change", "removed_positions", "snapshot_label",
-           "CHANGE_COLOURS"]
+           "snapshot_mentions", "CHANGE_COLOURS"]
 
 Progress = Callable[[str], None]
 
@@ -93,16 +93,24 @@ def compare(old: Analysis, new: Analysis, *, options: ChangeOptions = ChangeOpti
     old_label = options.old_label or snapshot_label(old.tables.accounts_file)
     new_label = options.new_label or snapshot_label(new.tables.accounts_file)
     changes = account_changes(old.metrics, new.metrics)
-    relationships = {old_label: old.tables.relationships, new_label: new.tables.relationships}
-    if old_label == new_label:
-        relationships = {f"{old_label} (old)": old.tables.relationships, f"{new_label} (new)": new.tables.relationships}
-    chosen = list(options.mentions_of) or most_mentioned(relationships)
-    mentions = mention_counts(relationships, chosen, per=options.mentions_per, accounts_known=_known(old, new))
+    mentions = snapshot_mentions(old, new, old_label=old_label, new_label=new_label, accounts=options.mentions_of,
+                                 per=options.mentions_per)
     summary = change_summary(changes, old_label=old_label, new_label=new_label)
     # the totals each map prints (summed exactly, rounded once), not sums of the rounded per-account figures
     summary = replace(summary, potential_reach_old=old.reach.potential_reach, potential_reach_new=new.reach.potential_reach,
                       weekly_otv_old=old.reach.weekly_otv, weekly_otv_new=new.reach.weekly_otv)
     return Comparison(changes, change_tables(changes), summary, mentions)
+
+
+def snapshot_mentions(old: Analysis, new: Analysis, *, old_label: str, new_label: str,
+                      accounts: tuple[str, ...] = (), per: str = "snapshot") -> pd.DataFrame:
+    """Dated mentions of ``accounts`` (default: the three most mentioned) in each snapshot or month, and who
+    made them (:func:`socialmap.mentions.mention_counts`)."""
+    relationships = {old_label: old.tables.relationships, new_label: new.tables.relationships}
+    if old_label == new_label:
+        relationships = {f"{old_label} (old)": old.tables.relationships, f"{new_label} (new)": new.tables.relationships}
+    chosen = list(accounts) or most_mentioned(relationships)
+    return mention_counts(relationships, chosen, per=per, accounts_known=_known(old, new))
 
 
 def build_change(

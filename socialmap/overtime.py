@@ -15,7 +15,7 @@ from dataclasses import replace
 import pandas as pd
 
 from .change import ChangeSummary
-from .changemap import ChangeResult, Comparison, change_page, compare, snapshot_label
+from .changemap import ChangeResult, Comparison, change_page, compare, snapshot_label, snapshot_mentions
 from .layout import Layout
 from .load import InputFile
 from .options import ChangeOptions, MapOptions
@@ -24,7 +24,7 @@ from .trend import headline as trend_headline
 from .trend import load_snapshots, trend_table
 from .trendpage import trend_page
 
-__all__ = ["change_map_options", "change_options", "change_of", "change_headline", "change_downloads", "account_rows",
+__all__ = ["change_map_options", "change_options", "change_of", "change_headline", "change_downloads", "account_rows", "mentions_of",
            "dates_list", "trend_of", "trend_headline", "TREND_HEADINGS"]
 
 TREND_HEADINGS = {"label": "Snapshot", "accounts": "Accounts", "potential_reach": "Potential reach",
@@ -79,13 +79,22 @@ def account_rows(comparison: Comparison) -> pd.DataFrame:
     return ranked.drop(columns=["_order"]).reset_index(drop=True)
 
 
-def change_downloads(comparison: Comparison) -> list[tuple[str, str, pd.DataFrame]]:
-    """(file-name suffix, button label, table) of each CSV the CLI's ``--report`` writes, in its order."""
+def change_downloads(comparison: Comparison, mentions: pd.DataFrame | None = None) -> list[tuple[str, str, pd.DataFrame]]:
+    """(file-name suffix, button label, table) of each CSV the CLI's ``--report`` writes, in its order
+    (``mentions``: the mentions table shown, when other accounts or periods were picked)."""
+    mentions = comparison.mentions if mentions is None else mentions
     downloads = [("", "Changes per account (CSV)", comparison.changes.drop(columns=["key"])),
                  ("-by-group", "Changes by group (CSV)", comparison.groups)]
-    if len(comparison.mentions):
-        downloads.append(("-mentions", "Mentions (CSV)", comparison.mentions))
+    if len(mentions):
+        downloads.append(("-mentions", "Mentions (CSV)", mentions))
     return downloads
+
+
+def mentions_of(old: Analysis, new: Analysis, summary: ChangeSummary, accounts: tuple[str, ...],
+                per: str) -> pd.DataFrame:
+    """The mentions table of a comparison for other accounts or periods (``compare`` counts the defaults)."""
+    return snapshot_mentions(old, new, old_label=summary.old_label, new_label=summary.new_label, accounts=accounts,
+                             per=per)
 
 
 def dates_list(text: str | None) -> tuple[str, ...] | None:

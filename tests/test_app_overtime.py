@@ -10,7 +10,7 @@ from socialmap import MapOptions, overtime
 from socialmap.changemap import build_change
 from socialmap.trend import load_snapshots, trend_table
 from socialmap.trendpage import trend_page
-from tests.conftest import ROOT, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
+from tests.conftest import ROOT
 
 SNAPSHOTS = ROOT / "mapdata" / "snapshots"
 SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
@@ -49,16 +49,24 @@ def test_the_sample_change_since_august_is_the_cli_change_map(app):
     assert app.radio(key="view").options == ["Map", "What changed"]
     assert len(frames(app)) == 1, "the map until the change is chosen"
     run(app.radio(key="view").set_value("What changed"))
-    expected = build_change(SNAPSHOTS / "accounts-2026-08.csv", SAMPLE_ACCOUNTS,
-                            SNAPSHOTS / "relationships-2026-08.csv", SAMPLE_RELATIONSHIPS,
-                            options=overtime.change_options(MapOptions(title=SAMPLE_TITLE), growth="absolute",
-                                                            new_label="2026-11"))
+    expected = build_change(SNAPSHOTS / "accounts-2026-08.csv", SNAPSHOTS / "accounts-2026-11.csv",
+                            SNAPSHOTS / "relationships-2026-08.csv", SNAPSHOTS / "relationships-2026-11.csv",
+                            options=overtime.change_options(MapOptions(title=SAMPLE_TITLE), growth="absolute"))
     assert frames(app) == [expected.html], "only the chosen view is drawn"
     assert figures(app)["Added / removed"] == "+24 / \u22125"
     assert any("2026-08 \u2192 2026-11" in md.value and "+24 accounts, \u22125 removed" in md.value
                for md in app.markdown)
     assert {"Download the change map (HTML)", "Changes per account (CSV)", "Changes by group (CSV)",
             "Mentions (CSV)"} <= {button.label for button in app.get("download_button")}
+
+    mentions = [frame.value for frame in app.dataframe if "made_by" in frame.value.columns][0]
+    assert list(mentions["period"].unique()) == ["2026-08", "2026-11"]
+    run(app.multiselect(key="mentions_of").select("@DerbyCityHallNews"))
+    run(app.radio(key="mentions_per").set_value("month"))
+    mentions = [frame.value for frame in app.dataframe if "made_by" in frame.value.columns][0]
+    assert list(mentions["account"].unique()) == ["@DerbyCityHallNews"]
+    assert list(mentions["period"]) == ["2026-08", "2026-11"], "August's and November's files hold their month's"
+    assert frames(app) == [expected.html], "counting other mentions leaves the map as it was"
 
     run(app.radio(key="growth").set_value("percent"))
     assert frames(app)[0] != expected.html
