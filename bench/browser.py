@@ -1,9 +1,12 @@
 """Time a map page's first complete draw in headless Chromium (Debian's, never `playwright install`).
 
-    python bench/browser.py {socialmap|naive} PAGE.html [--repeats 3] [--timeout 600]
+    python bench/browser.py {socialmap|naive} PAGE.html [--repeats 3] [--timeout 600] [--expand]
 
 Prints one JSON object: status (ok, timeout or failed), the median and every
-run in seconds, and a note. Each load gets a fresh browser context with every
+run in seconds, and a note. With --expand, a socialmap page that opens on
+its community overview (issue 9) also has its largest community expanded
+after each first draw: ``expand`` holds those times, from the call to the
+end of the next complete draw. Each load gets a fresh browser context with every
 non-file request blocked. bench/run.py starts this script in its own
 process group and kills the group if a page hangs the browser for good.
 """
@@ -72,9 +75,22 @@ class DrawResult:
     median: float | None = None
     runs: list[float] = field(default_factory=list)
     note: str = ""
+    expand: list[float] = field(default_factory=list)  # seconds to show the largest community's accounts
 
 
-def first_draw(html: Path, page: PageKind, *, repeats: int, timeout: float) -> DrawResult:
+# The largest community's accounts shown in place of its node, until vis has drawn them.
+EXPAND_LARGEST = """async () => {
+  const map = window.socialmap;
+  if (!map.overview) { return null; }
+  const drawn = new Promise((done) => map.network.once("afterDrawing", done));
+  const started = performance.now();
+  map.expand(map.data.overview.community[0]);  // draws once it has changed the DataSets
+  await drawn;
+  return (performance.now() - started) / 1000;
+}"""
+
+
+def first_draw(html: Path, page: PageKind, *, repeats: int, timeout: float, expand: bool = False) -> DrawResult:
     """Seconds from page.goto to the page's ready flag, in a fresh page each time; no network.
 
     ``timeout`` bounds each load as a whole. goto returns once the navigation
@@ -84,7 +100,7 @@ def first_draw(html: Path, page: PageKind, *, repeats: int, timeout: float) -> D
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    runs = []
+    runs, expanded = [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -100,6 +116,10 @@ def first_draw(html: Path, page: PageKind, *, repeats: int, timeout: float) -> D
                     remaining = timeout - (time.perf_counter() - started)
                     tab.wait_for_selector(page.ready, state="attached", timeout=max(remaining, 0.001) * 1000)
                     runs.append(time.perf_counter() - started)
+                    if expand:
+                        seconds = tab.evaluate(EXPAND_LARGEST)
+                        if seconds is not None:
+                            expanded.append(seconds)
                 except PlaywrightError as error:
                     if "Timeout" not in str(error):
                         return DrawResult("failed", note=str(error).splitlines()[0])
@@ -108,7 +128,7 @@ def first_draw(html: Path, page: PageKind, *, repeats: int, timeout: float) -> D
                     context.close()
         finally:
             browser.close()
-    return DrawResult("ok", statistics.median(runs), runs)
+    return DrawResult("ok", statistics.median(runs), runs, expand=expanded)
 
 
 def _progress_note(tab, page: PageKind) -> str:
@@ -143,8 +163,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("page", type=Path)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=600, help="seconds allowed per load")
+    parser.add_argument("--expand", action="store_true", help="also time showing the largest community's accounts")
     args = parser.parse_args(argv)
-    result = first_draw(args.page, PAGES[args.kind], repeats=args.repeats, timeout=args.timeout)
+    result = first_draw(args.page, PAGES[args.kind], repeats=args.repeats, timeout=args.timeout, expand=args.expand)
     print(json.dumps(asdict(result)))
 
 
