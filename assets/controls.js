@@ -10,8 +10,6 @@
   var count = columns.key.length;
 
   // Legend: one checkbox per colour group; unticking hides its accounts (and so their links).
-  var members = data.legend.map(function () { return []; });
-  for (var i = 0; i < count; i++) { members[columns.group[i]].push(columns.key[i]); }
   var legendList = document.getElementById("sm-legend-items");
   data.legend.forEach(function (entry, index) {
     var item = document.createElement("li");
@@ -33,52 +31,106 @@
     legendList.appendChild(item);
     box.addEventListener("change", function () {
       item.classList.toggle("sm-off", !box.checked);
-      nodes.update(members[index].map(function (key) { return { id: key, hidden: !box.checked }; }));
-      network.redraw();
+      socialmap.setGroupHidden(index, !box.checked);
     });
   });
 
-  // Search: pick a name or handle; the map zooms to it and highlights it with its neighbours.
+  // Search: pick a name or handle; the map shows it (expanding its community
+  // on a large map), zooms to it and highlights it with its neighbours.
   var searchInput = document.getElementById("sm-search");
   var searchResult = document.getElementById("sm-search-result");
   var choices = document.getElementById("sm-accounts");
-  var byText = new Map();
-  for (var m = 0; m < count; m++) {
-    var choice = columns.label[m] + " (" + columns.handle[m] + ")";
-    byText.set(choice.toLowerCase(), columns.key[m]);
-    if (m < 5000) {
-      var option = document.createElement("option");
-      option.value = choice;
-      choices.appendChild(option);
+  var byText = null;
+  function choiceOf(m) { return columns.label[m] + " (" + columns.handle[m] + ")"; }
+  // The names to choose from, made on first use (100,000 of them take a moment).
+  function searchIndex() {
+    if (byText) { return byText; }
+    byText = new Map();
+    for (var m = 0; m < count; m++) {
+      byText.set(choiceOf(m).toLowerCase(), m);
+      if (m < 5000) {
+        var option = document.createElement("option");
+        option.value = choiceOf(m);
+        choices.appendChild(option);
+      }
     }
+    return byText;
   }
+  searchInput.addEventListener("focus", searchIndex);
   function findAccount(text) {
     var wanted = text.trim().toLowerCase();
-    if (!wanted) { return null; }
-    if (byText.has(wanted)) { return byText.get(wanted); }
+    if (!wanted) { return -1; }
+    var index = searchIndex();
+    if (index.has(wanted)) { return index.get(wanted); }
     for (var n = 0; n < count; n++) {
       if (columns.label[n].toLowerCase().indexOf(wanted) !== -1 ||
           columns.handle[n].toLowerCase().indexOf(wanted) !== -1) {
-        return columns.key[n];
+        return n;
       }
     }
-    return null;
+    return -1;
   }
   function showAccount(event) {
     if (event) { event.preventDefault(); }
-    var key = findAccount(searchInput.value);
-    if (key === null) {
+    var found = findAccount(searchInput.value);
+    if (found < 0) {
       searchResult.textContent = searchInput.value.trim() ? "No match" : "";
       return;
     }
+    var key = columns.key[found];
+    socialmap.expand(columns.community[found]);
     if (nodes.get(key).hidden) { nodes.update({ id: key, hidden: false }); }
-    var neighbours = network.getConnectedNodes(key);
+    var neighbours = socialmap.neighboursOf(found);
     searchResult.textContent = neighbours.length + " linked";
-    network.selectNodes([key].concat(neighbours), true);
+    var drawn = neighbours.map(function (n) { return columns.key[n]; }).filter(function (k) { return nodes.get(k) !== null; });
+    network.selectNodes([key].concat(drawn), true);
     network.focus(key, { scale: 1.4, animation: { duration: 500, easingFunction: "easeInOutQuad" } });
   }
   document.getElementById("sm-search-form").addEventListener("submit", showAccount);
   searchInput.addEventListener("change", showAccount);
+
+  // A large map's overview: a community's accounts are shown by double-click,
+  // Enter on a selected community, or the list; one button goes back.
+  if (socialmap.overview) {
+    var bar = document.getElementById("sm-overview");
+    var status = document.getElementById("sm-overview-status");
+    var back = document.getElementById("sm-overview-button");
+    var list = document.getElementById("sm-community");
+    var show = document.getElementById("sm-expand-button");
+    var overview = data.overview;
+    bar.hidden = false;
+    document.getElementById("sm-communities").hidden = false;
+    overview.community.forEach(function (c, k) {
+      var option = document.createElement("option");
+      option.value = String(c);
+      option.textContent = data.communities[c] + " (" + overview.accounts[k].toLocaleString("en-GB") + ")";
+      list.appendChild(option);
+    });
+    var update = function () {
+      var shown = overview.community.filter(socialmap.isExpanded);
+      status.textContent = shown.length ? "Accounts shown for " + shown.length + " of " +
+        overview.community.length + " communities." : "";
+      back.hidden = !shown.length;
+      Array.prototype.forEach.call(list.options, function (option) {
+        option.disabled = socialmap.isExpanded(Number(option.value));
+      });
+      if (list.selectedOptions.length && list.selectedOptions[0].disabled) {  // offer one still to show
+        var next = Array.prototype.find.call(list.options, function (option) { return !option.disabled; });
+        if (next) { list.value = next.value; }
+      }
+    };
+    document.addEventListener("socialmap:view", update);
+    update();
+    back.addEventListener("click", function () { socialmap.collapseAll(); });
+    show.addEventListener("click", function () { socialmap.expand(Number(list.value)); });
+    list.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); socialmap.expand(Number(list.value)); }
+    });
+    network.on("click", function (params) {
+      var c = params.nodes.length === 1 ? socialmap.communityOfId(params.nodes[0]) : null;
+      if (c !== null) { list.value = String(c); }
+    });
+  }
 
   // Reach summary: shown or hidden.
   var reach = document.getElementById("sm-reach");

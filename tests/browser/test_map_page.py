@@ -19,6 +19,7 @@ import pytest
 
 from socialmap import MapOptions, build_map
 from socialmap.channels import resolve_colour
+from socialmap.render import tooltip_text
 
 pytestmark = pytest.mark.browser
 
@@ -155,6 +156,31 @@ def test_hover_shows_account_name_without_requests(sample_map, open_map):
     assert text.splitlines()[0] == data["name"]
     assert data["id"] in text
     assert log.network_requests() == []
+    assert log.errors == []
+
+
+def test_every_hover_text_is_built_in_the_page_with_tooltip_texts_words(sample_map, open_map):
+    """Issue 9: the file carries columns, not hover texts; map.js builds them as tooltip_text does."""
+    page, log = open_map(sample_map.path)
+    titles = page.evaluate("() => Object.fromEntries(window.socialmap.nodes.get().map((n) => [n.id, n.title]))")
+    partition = sample_map.result.partition
+    assert titles == {key: tooltip_text(data, partition.names[partition.membership[key]])
+                      for key, data in sample_map.graph.nodes(data=True)}
+    assert log.errors == []
+
+
+@pytest.mark.parametrize("posts", [0.5, 3.0, 12345.678, 99999.99, 0.00001234, 2.0 / 3.0])
+def test_hover_text_numbers_read_as_in_python(tmp_path, open_map, posts):
+    """Posts a week as Python's "{:g}" writes them; followers with thousands separators."""
+    accounts = pd.DataFrame({"id": ["a", "b"], "name": ["Alpha", "Beta"], "followers": ["1234567", ""],
+                             "posts_per_week": [str(posts), ""]})
+    built = _build(tmp_path, "numbers.html", accounts)
+    page, log = open_map(built.path)
+    titles = page.evaluate("() => window.socialmap.nodes.get().map((n) => n.title)")
+    partition = built.result.partition
+    assert titles == [tooltip_text(data, partition.names[partition.membership[key]])
+                      for key, data in built.graph.nodes(data=True)]
+    assert "Followers: 1,234,567" in titles[0] and "Followers: unknown" in titles[1]
     assert log.errors == []
 
 
