@@ -120,3 +120,23 @@ def test_geo_without_places_lines_areas_up_and_says_so():
     result = compute_layout(G, detect_communities(G), name="geo")
     assert {hub.label for hub in result.hubs} == {"Atlantis (place unknown)", "Lyonesse (place unknown)"}
     assert _closest_pair(result.positions) > 1.0
+
+
+@pytest.mark.parametrize("count", [2, 40, 150])
+def test_separated_discs_do_not_overlap_whichever_way_pairs_are_found(count, monkeypatch):
+    """Issue 9: many communities find overlapping pairs with a KD-tree; same packing as checking every pair."""
+    from socialmap.layout import base
+
+    rng = np.random.default_rng(3)
+    radii = NODE_SPACING * np.sqrt(rng.pareto(1.5, count) * 8 + 8)
+    centres = rng.uniform(-1, 1, (count, 2)) * np.sqrt((radii**2).sum()) / 2
+    centres[1] = centres[0]  # two discs on the same spot are still pushed apart
+    packed = {}
+    for search, limit in (("every pair", 10**9), ("kd-tree", 0)):
+        monkeypatch.setattr(base, "KD_TREE_FROM", limit)
+        packed[search] = base.separate_discs(centres, radii, iterations=3000)
+    np.testing.assert_allclose(packed["kd-tree"], packed["every pair"], rtol=1e-6, atol=1e-6)
+    points = packed["kd-tree"]
+    gaps = np.sqrt(((points[:, None] - points[None]) ** 2).sum(axis=2)) - (radii[:, None] + radii[None])
+    np.fill_diagonal(gaps, np.inf)
+    assert gaps.min() >= -max(0.5, 0.01 * np.median(radii)) - 1e-6

@@ -8,13 +8,15 @@ Those are never counted as accounts.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
 __all__ = [
-    "Layout", "Hub", "Region", "NODE_SPACING", "sunflower", "separate_discs", "pull_in_outliers", "as_positions",
+    "Layout", "Hub", "Region", "NODE_SPACING", "sunflower", "separate_discs", "pack_discs", "pull_in_outliers", "as_positions",
+    "KD_TREE_FROM",
 ]
 
 NODE_SPACING = 60.0  # canvas units between neighbouring accounts
@@ -83,31 +85,84 @@ def pull_in_outliers(points: np.ndarray, *, cap: float) -> np.ndarray:
     return points * scale[:, None]
 
 
+KD_TREE_FROM = 300  # discs: from here overlapping pairs are found with a KD-tree, not by checking every pair
+
+
 def separate_discs(
     centres: np.ndarray, radii: np.ndarray, iterations: int = 200, mass: np.ndarray | None = None
 ) -> np.ndarray:
-    """Push overlapping discs apart (heavier discs, by default larger ones, move less) until none overlap."""
+    """Push overlapping discs apart (heavier discs, by default larger ones, move less) until none overlap.
+
+    Each pass moves only the pairs that overlap, found by checking every
+    pair (each once) or, from KD_TREE_FROM discs on, with scipy's KD-tree,
+    so that very many small communities do not cost the square of their
+    number. Packing the 197 communities of the 100,000-account bench map
+    took 2.3 s and now takes 0.26 s; 700 random discs take 2.5 s with the
+    KD-tree and 14 s checking every pair (bench/RESULTS.md).
+    """
     centres = centres.astype(float).copy()
+    radii = np.asarray(radii, dtype=float)
     mass = radii**2 if mass is None else mass
-    share = mass[None, :] / (mass[:, None] + mass[None, :])
-    reach = radii[:, None] + radii[None, :]
-    upper = np.triu(np.ones((len(radii), len(radii)), dtype=bool), 1)
     tolerance = max(0.5, 0.01 * float(np.median(radii))) if len(radii) else 0.5
+    reach = _reach(radii) if len(radii) < KD_TREE_FROM else None
     for _ in range(iterations):
-        delta = centres[:, None, :] - centres[None, :, :]
-        distance = np.sqrt((delta**2).sum(axis=2))
-        np.fill_diagonal(distance, np.inf)
-        overlap = reach - distance
-        if overlap.max() <= tolerance:
+        first, second, overlap = _overlaps(centres, radii, reach)
+        if not len(overlap) or overlap.max() <= tolerance:
             break
-        overlap = np.clip(overlap, 0, None)
+        delta = centres[first] - centres[second]
+        distance = np.sqrt((delta**2).sum(axis=1))
         coincident = distance == 0
-        direction = delta / np.where(coincident, 1.0, distance)[:, :, None]
-        direction[coincident & upper] = [1.0, 0.0]
-        direction[coincident & ~upper] = [-1.0, 0.0]
-        push = (direction * (overlap * share)[:, :, None]).sum(axis=1)
-        centres += push * 0.5
+        direction = delta / np.where(coincident, 1.0, distance)[:, None]
+        direction[coincident] = [1.0, 0.0]  # the lower-numbered disc goes right, the other left
+        total = mass[first] + mass[second]
+        ends = np.concatenate([first, second])
+        moves = np.concatenate([direction * (overlap * mass[second] / total)[:, None],
+                                -direction * (overlap * mass[first] / total)[:, None]])
+        centres[:, 0] += np.bincount(ends, moves[:, 0], minlength=len(radii)) * 0.5
+        centres[:, 1] += np.bincount(ends, moves[:, 1], minlength=len(radii)) * 0.5
     return centres
+
+
+def _reach(radii: np.ndarray) -> np.ndarray:
+    """r_i + r_j above the diagonal, -inf elsewhere (so each pair is looked at once)."""
+    reach = radii[:, None] + radii[None, :]
+    reach[np.tril_indices(len(radii))] = -np.inf
+    return reach
+
+
+def _overlaps(
+    centres: np.ndarray, radii: np.ndarray, reach: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(first, second, overlap) of each pair of discs that overlap, first < second, in that order.
+
+    ``reach`` (from :func:`_reach`) checks every pair; None searches a
+    KD-tree instead: a disc can only overlap a disc no larger than itself
+    within twice its own radius.
+    """
+    if reach is None:
+        return _overlaps_near(centres, radii)
+    x, y = centres[:, 0], centres[:, 1]
+    dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+    overlap = (reach - np.sqrt(dx * dx + dy * dy)).ravel()
+    hit = np.flatnonzero(overlap > 0)
+    first, second = np.divmod(hit, len(radii))
+    return first, second, overlap[hit]
+
+
+def _overlaps_near(centres: np.ndarray, radii: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    from scipy.spatial import cKDTree  # 0.3 s to import: only for maps with very many communities
+
+    count = len(radii)
+    near = cKDTree(centres).query_ball_point(centres, 2 * radii, return_sorted=False)
+    sizes = np.fromiter(map(len, near), dtype=np.int64, count=count)
+    found = np.fromiter(itertools.chain.from_iterable(near), dtype=np.int64, count=int(sizes.sum()))
+    around = np.repeat(np.arange(count), sizes)
+    low, high = np.minimum(around, found), np.maximum(around, found)
+    first, second = np.divmod(np.unique((low * count + high)[low != high]), count)
+    delta = centres[first] - centres[second]
+    overlap = radii[first] + radii[second] - np.sqrt((delta**2).sum(axis=1))
+    hit = np.flatnonzero(overlap > 0)
+    return first[hit], second[hit], overlap[hit]
 
 
 def pack_discs(
