@@ -256,7 +256,7 @@ def change_page(old: Analysis, new: Analysis, comparison: Comparison, layout: La
     )
     partition = Partition(membership, tuple(names), new.partition.other)
     payload = map_payload(graph, partition, replace(layout, positions=positions), text, colour=colour, size=size,
-                          faint_links=map_options.layout == "mindmap")
+                          faint_links=map_options.layout == "mindmap", overview_above=map_options.overview_above)
     order = {node: i for i, node in enumerate(graph)}
     payload["nodes"]["faded"] = [order[key] for key in removed]  # drawn see-through where the page supports it
     return render_html(payload, text)

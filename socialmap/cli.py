@@ -142,6 +142,9 @@ def _warn(issues, note: str = "", *, prefix: str = "") -> int:
                    "undated ones stay.")
 @click.option("--to", "mentions_to", default=None, callback=lambda context, parameter, text: _date_option(text),
               help="Keep only dated relationships on or before this date; undated ones stay.")
+@click.option("--overview-above", "overview_above", type=click.IntRange(min=0), default=MapOptions.overview_above,
+              show_default=True, help="Above this many accounts the page opens on one dot per community; "
+                                      "double-click one to show its accounts (0: always).")
 def build(accounts: Path, relationships: Path | None, output: Path, metrics_path: Path | None,
           reach_path: Path | None, areas_path: Path | None, **settings) -> None:
     """Build a map from ACCOUNTS (CSV or XLSX) and optional RELATIONSHIPS."""

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .load import DEFAULT_MAX_BYTES
+from .overview import OVERVIEW_ABOVE
 
 LAYOUTS = ("force", "communities", "mindmap", "geo")
 BRANCHES = ("platform", "category")
@@ -42,7 +43,9 @@ class MapOptions:
     (default: found from their headings). mentions_from, mentions_to
     (dates, inclusive): keep only the dated relationships (a relationships
     file's ``date`` column, such as mentions) within this range; undated
-    ones, such as follows, always stay.
+    ones, such as follows, always stay. overview_above: above this many
+    accounts the page opens on one node per community, each expanding into
+    its accounts on double-click (0: always).
     """
 
     title: str = "Social media map"
@@ -71,6 +74,7 @@ class MapOptions:
     relationships_sheet: str | None = None
     mentions_from: dt.date | None = None
     mentions_to: dt.date | None = None
+    overview_above: int = OVERVIEW_ABOVE
 
     def __post_init__(self) -> None:
         problems = []
@@ -105,6 +109,8 @@ class MapOptions:
             if value is not None and (not isinstance(value, str) or not value.strip()):
                 problems.append(f"{name} must name a sheet, not {value!r}")
         problems += _date_range_problems(self.mentions_from, self.mentions_to)
+        if not isinstance(self.overview_above, int) or isinstance(self.overview_above, bool) or self.overview_above < 0:
+            problems.append(f"overview_above must be a whole number of 0 or more, not {self.overview_above!r}")
         if problems:
             raise ValueError("; ".join(problems))
 

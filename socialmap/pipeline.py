@@ -255,7 +255,7 @@ def draw(
         reach=reach_panel(reach_summary(accounts), metrics),
     )
     payload = map_payload(view.graph, view.partition, layout, text, colour=colour, size=size,
-                          faint_links=options.layout == "mindmap")
+                          faint_links=options.layout == "mindmap", overview_above=options.overview_above)
     return render_html(payload, text)
 
 

@@ -205,3 +205,23 @@ def test_compare_bad_date_exits_2_with_one_readable_line(tmp_path):
                                              "(write dates as 2026-11-24 (ISO) or day first, 24/11/2026)")
     assert result.stderr.splitlines()[-1] == "socialmap: 2 problems in the input; no map was written."
     assert not (tmp_path / "change.html").exists()
+
+
+def test_overview_above_opens_a_smaller_map_on_its_communities(tmp_path):
+    import json
+    import re
+
+    def payload(path):
+        found = re.search(r'<script type="application/json" id="sm-data">(.*?)</script>', path.read_text("utf-8"), re.S)
+        return json.loads(found.group(1))
+
+    whole, overview = tmp_path / "whole.html", tmp_path / "overview.html"
+    for path, extra in ((whole, []), (overview, ["--overview-above", "100"])):
+        result = CliRunner().invoke(main, ["build", str(SAMPLE_ACCOUNTS), str(SAMPLE_RELATIONSHIPS), "-o", str(path),
+                                           *extra])
+        assert result.exit_code == 0, result.output
+    assert payload(whole).get("overview") is None, "223 accounts are drawn as accounts by default"
+    communities = payload(overview)["overview"]
+    assert communities and len(communities["community"]) >= 5
+    bad = CliRunner().invoke(main, ["build", str(SAMPLE_ACCOUNTS), "--overview-above", "-1", "-o", str(whole)])
+    assert bad.exit_code == 2 and "-1" in bad.output
