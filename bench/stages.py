@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write  # noqa: E402
 
 from socialmap.community import detect_communities  # noqa: E402
-from socialmap.compiled import seeded, to_igraph  # noqa: E402
+from socialmap.compiled import compile_graph, seeded  # noqa: E402
 from socialmap.graph import build_graph  # noqa: E402
 from socialmap.layout import force_layout  # noqa: E402
 from socialmap.pipeline import load_tables  # noqa: E402
@@ -56,7 +56,8 @@ def communities_table(G: nx.DiGraph, n: int, *, with_networkx: bool) -> list[str
     undirected.add_nodes_from(G)
     for u, v, w in G.edges(data="weight"):
         undirected.add_edge(u, v, weight=undirected.get_edge_data(u, v, {"weight": 0})["weight"] + w)
-    graph, nodes = to_igraph(G, directed=False)
+    compiled = compile_graph(G)
+    graph, nodes = compiled.undirected, compiled.nodes
 
     def igraph_louvain():
         with seeded(SEED):
@@ -93,11 +94,12 @@ def _separation(positions: dict, membership: dict) -> float:
 
 
 def layouts_table(G: nx.DiGraph, n: int, *, with_networkx: bool) -> list[str]:
-    partition = detect_communities(G, seed=SEED)
-    graph, nodes = to_igraph(G, directed=False)
+    compiled = compile_graph(G)
+    partition = detect_communities(G, seed=SEED, compiled=compiled)
+    graph, nodes = compiled.undirected, compiled.nodes
 
     def ours():
-        return force_layout(G, partition, seed=SEED).positions
+        return force_layout(G, partition, seed=SEED, compiled=compiled).positions
 
     def global_fr():
         with seeded(SEED):

@@ -104,17 +104,18 @@ def _names(G: nx.DiGraph, nodes: np.ndarray, numbers: np.ndarray, rank: np.ndarr
     data = G.nodes
     inside = np.flatnonzero(numbers < kept)
     group = numbers[inside]
-    column = {a: np.array([data[n][a] for n in nodes[inside].tolist()], dtype=object)
+    accounts = [data[node] for node in nodes[inside].tolist()]
+    column = {a: np.array([account[a] for account in accounts], dtype=object)
               for a in ("area", "category", "placeholder", "followers", "name", "id")}
     followers = np.array([value or 0 for value in column["followers"]], dtype=float)
     by_size = np.lexsort((rank[inside], -followers, group))  # most followers first, ties: first key
     first = by_size[np.r_[True, group[by_size][1:] != group[by_size][:-1]]]
     largest = [name or key for name, key in zip(column["name"][first], column["id"][first])]
     real = ~column["placeholder"].astype(bool)
-    accounts = np.bincount(group[real], minlength=kept)
+    counts = np.bincount(group[real], minlength=kept)
     parts: list[list[str]] = [[] for _ in range(kept)]
     for attribute, share in (("area", 0.4), ("category", 0.6)):
-        for number, value in _dominant(group, column[attribute], real, accounts, share):
+        for number, value in _dominant(group, column[attribute], real, counts, share):
             parts[number].append(value)
     names = [" · ".join(p) if p else f"Around {biggest}" for p, biggest in zip(parts, largest)]
     return names, largest
