@@ -1,7 +1,7 @@
 /* socialmap page controls: legend filters, search, reach panel, present mode,
    PNG download, printing. Everything is built with createElement and
-   textContent; nothing from the data becomes HTML or code. */
-(function () {
+   textContent; nothing from the data becomes HTML or code. Run by start.js after map.js. */
+function socialmapControls() {
   "use strict";
 
   var socialmap = window.socialmap;
@@ -202,4 +202,4 @@
 
   // Printing: open the explanation so it is on paper too.
   window.addEventListener("beforeprint", function () { document.getElementById("sm-about").open = true; });
-})();
+}

@@ -2,8 +2,9 @@
    Text from the data reaches the page only through textContent, option
    values and vis's text tooltips: never as HTML, never as code.
    A large map (the payload has an "overview") opens on one node per
-   community; expanding one swaps it for its accounts, in place. */
-(function () {
+   community; expanding one swaps it for its accounts, in place.
+   Run by start.js once the map has a size. */
+function socialmapMap() {
   "use strict";
 
   var data = JSON.parse(document.getElementById("sm-data").textContent);
@@ -579,4 +580,4 @@
       });
     });
   }
-})();
+}

@@ -30,7 +30,7 @@ from .story import ReachPanel
 __all__ = ["map_payload", "render_html", "tooltip_text", "PageText", "OVERVIEW_ABOVE"]
 
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
-PAGE_SCRIPTS = ("map.js", "controls.js")  # one inline script, in this order
+PAGE_SCRIPTS = ("map.js", "controls.js", "start.js")  # one inline script, in this order
 
 
 @dataclass(frozen=True)

@@ -438,3 +438,38 @@ def test_relationship_free_mind_map_draws_hubs_but_counts_only_accounts(tmp_path
     )
     assert centre_darkness > 300, "the region's dark label box sits at the centre"
     assert log.errors == []
+
+
+# --- a map opened hidden (an app's background tab) is drawn when shown ------
+
+def _frame_value(page, frame, expression: str, *, until=lambda value: value, tries: int = 150):
+    """``expression`` in ``frame`` once ``until`` holds (polled from Python: the map's CSP forbids eval)."""
+    for _ in range(tries):
+        value = frame.evaluate(expression)
+        if until(value):
+            return value
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{expression} never held: {value!r}")
+
+
+def test_a_map_opened_hidden_is_drawn_to_fit_when_shown(sample_map, open_map, browser):
+    page, _ = open_map(sample_map.path, width=1200, height=700)
+    direct = page.evaluate("window.socialmap.network.getScale()")
+
+    wrapper = sample_map.path.parent / "hidden.html"
+    wrapper.write_text(f'<!DOCTYPE html><iframe id="f" src="{sample_map.path.name}" '
+                       'style="display:none;width:1200px;height:700px;border:0"></iframe>', encoding="utf-8")
+    hidden = browser.new_page(viewport={"width": 1200, "height": 700})
+    try:
+        hidden.goto(wrapper.as_uri())
+        frame = hidden.frames[1]
+        _frame_value(hidden, frame, "document.readyState", until=lambda state: state == "complete")
+        hidden.wait_for_timeout(300)
+        assert frame.evaluate("window.socialmap === undefined"), "nothing is drawn into a frame with no size"
+        hidden.evaluate("document.getElementById('f').style.display = 'block'")
+        _frame_value(hidden, frame, "document.documentElement.dataset.socialmapReady === 'true'")
+        shown = frame.evaluate("window.socialmap.network.getScale()")
+        assert shown == pytest.approx(direct, rel=0.1), "fitted as if it had been opened in view"
+        assert frame.evaluate("window.socialmap.nodes.length") == sample_map.graph.number_of_nodes()
+    finally:
+        hidden.close()
