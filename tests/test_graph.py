@@ -38,3 +38,25 @@ def test_unknown_endpoints_become_marked_placeholders_and_inputs_stay_as_they_we
 def test_unknown_values_are_none_not_nan():
     _, G = _graph({"id": ["a"], "followers": [""], "lat": [""]}, {"source": [], "target": []})
     assert G.nodes["a"]["followers"] is None and G.nodes["a"]["lat"] is None
+
+
+def test_compiled_copies_match_the_graph():
+    """Issue 9: the igraph copies made from the graph stage's arrays are those of the finished graph."""
+    from socialmap.compiled import compile_graph
+    from socialmap.graph import build_compiled_graph
+
+    tables = load_tables(pd.DataFrame({"id": ["a", "b", "c", "lonely"]}), pd.DataFrame(
+        {"source": ["b", "a", "c", "a", "b", "ghost"], "target": ["a", "b", "a", "c", "c", "a"],
+         "weight": ["2", "1", "3", "1", "5", "1"]}))
+    G, compiled = build_compiled_graph(tables.accounts, tables.relationships)
+    assert compiled.nodes == tuple(G.nodes) == ("a", "b", "c", "ghost", "lonely")
+    directed = [(compiled.nodes[s], compiled.nodes[t], w)
+                for (s, t), w in zip(compiled.directed.get_edgelist(), compiled.directed.es["weight"])]
+    assert directed == list(G.edges(data="weight"))
+    undirected = {frozenset((compiled.nodes[s], compiled.nodes[t])): w
+                  for (s, t), w in zip(compiled.pairs.tolist(), compiled.pair_weights.tolist())}
+    assert undirected == {frozenset("ab"): 3.0, frozenset("ac"): 4.0, frozenset("bc"): 5.0,
+                          frozenset(("a", "ghost")): 1.0}
+    again = compile_graph(G)
+    for ours, theirs in ((compiled.directed, again.directed), (compiled.undirected, again.undirected)):
+        assert ours.get_edgelist() == theirs.get_edgelist() and ours.es["weight"] == theirs.es["weight"]

@@ -140,3 +140,14 @@ def test_separated_discs_do_not_overlap_whichever_way_pairs_are_found(count, mon
     gaps = np.sqrt(((points[:, None] - points[None]) ** 2).sum(axis=2)) - (radii[:, None] + radii[None])
     np.fill_diagonal(gaps, np.inf)
     assert gaps.min() >= -max(0.5, 0.01 * np.median(radii)) - 1e-6
+
+
+@pytest.mark.parametrize("layout", ["force", "communities"])
+def test_layouts_from_a_shared_compiled_graph_are_those_made_alone(layout):
+    """Issue 9: the pipeline hands its igraph copy to the layout; the positions do not change."""
+    from socialmap.graph import build_compiled_graph
+
+    tables = load_tables(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS)
+    G, compiled = build_compiled_graph(tables.accounts, tables.relationships)
+    partition = detect_communities(G, compiled=compiled)
+    assert compute_layout(G, partition, name=layout, compiled=compiled) == compute_layout(G, partition, name=layout)

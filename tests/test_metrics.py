@@ -9,7 +9,7 @@ import pytest
 from socialmap import build_map
 from socialmap.community import detect_communities
 from socialmap.graph import build_graph
-from socialmap.metrics import audience_ranges, betweenness, bridges, reach_by
+from socialmap.metrics import audience_ranges, betweenness, bridges, pagerank, reach_by
 from socialmap.pipeline import load_tables
 from tests.conftest import ROOT, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 from tests.networks import as_tables
@@ -113,3 +113,20 @@ def test_audience_range_is_honest(sample):
 def test_audience_range_needs_population():
     metrics = pd.DataFrame({"area": ["X"], "followers": [5], "placeholder": [False]})
     assert audience_ranges(metrics, pd.DataFrame({"area": ["X"], "lat": [1.0]})).empty
+
+
+def test_figures_from_a_shared_compiled_graph_are_those_made_alone():
+    """Issue 9: the pipeline hands one igraph copy to every stage; the figures do not change."""
+    from socialmap.graph import build_compiled_graph
+
+    tables = load_tables(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS)
+    G, compiled = build_compiled_graph(tables.accounts, tables.relationships)
+    partition = detect_communities(G)
+    assert detect_communities(G, compiled=compiled) == partition
+    assert pagerank(G, compiled=compiled) == pagerank(G)
+    assert betweenness(G, compiled=compiled) == betweenness(G)
+    assert betweenness(G, exact_up_to=10, compiled=compiled) == betweenness(G, exact_up_to=10)
+    assert bridges(G, partition, compiled=compiled) == bridges(G, partition)
+    expected = {node: len({partition.membership[n] for n in nx.all_neighbors(G, node)}
+                          - {partition.membership[node]}) >= 2 for node in G}
+    assert bridges(G, partition) == expected
