@@ -30,7 +30,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-__all__ = ["CompiledGraph", "compile_graph", "compile_arrays", "to_igraph", "seeded", "group_links", "paused_gc"]
+__all__ = ["CompiledGraph", "compile_graph", "compile_arrays", "seeded", "group_links", "paused_gc"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -50,10 +50,6 @@ class CompiledGraph:
     undirected: ig.Graph
     pairs: np.ndarray
     pair_weights: np.ndarray
-
-    def index(self) -> dict:
-        """{node: vertex number}."""
-        return {node: position for position, node in enumerate(self.nodes)}
 
     def numbers(self, values: dict) -> np.ndarray:
         """A {node: int} dict (say, community numbers) as an array in vertex order."""
@@ -97,16 +93,6 @@ def compile_graph(G: nx.DiGraph) -> CompiledGraph:
     targets = np.fromiter((index[v] for _, v in G.edges), dtype=np.int64, count=edges)
     weights = np.fromiter((float(w) for _, _, w in G.edges(data="weight", default=1.0)), dtype=float, count=edges)
     return compile_arrays(nodes, sources, targets, weights)
-
-
-def to_igraph(G: nx.DiGraph, *, directed: bool, compiled: CompiledGraph | None = None) -> tuple[ig.Graph, list]:
-    """An igraph copy of G with a ``weight`` edge attribute, and its node order.
-
-    Undirected: a -> b and b -> a become one edge whose weight is their sum.
-    Given ``compiled`` (made from G), its copy is returned instead of a new one.
-    """
-    compiled = compiled or compile_graph(G)
-    return (compiled.directed if directed else compiled.undirected), list(compiled.nodes)
 
 
 def _igraph(count: int, pairs: np.ndarray, weights: np.ndarray, *, directed: bool) -> ig.Graph:
