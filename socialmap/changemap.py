@@ -12,7 +12,6 @@ place of the reach panel.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,10 +27,12 @@ from .layout import Layout
 from .layout.base import NODE_SPACING
 from .load import Source
 from .mentions import mention_counts, most_mentioned
+from .errors import SocialMapError
 from .options import ChangeOptions
 from .pipeline import Analysis, analyse, arrange_view, load_tables
 from .render import PageText, map_payload, render_html
 from .story import change_panel, how_change_was_made
+from .trend import date_in_name
 
 __all__ = ["Comparison", "ChangeResult", "compare", "change_page", "build_change", "removed_positions", "snapshot_label",
            "snapshot_mentions", "CHANGE_COLOURS"]
@@ -69,14 +70,15 @@ class ChangeResult:
     new: Analysis
 
 
-_DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}(?:-\d{2})?)(?!\d)")
-
-
 def snapshot_label(file: str) -> str:
-    """What to call a snapshot: the date in its file name (accounts-2026-10.csv -> 2026-10), else the name."""
+    """What to call a snapshot: the date in its file name, as the trend reads it (accounts-2026-10.csv ->
+    2026-10, accounts 31-10-2026.csv -> 2026-10-31), else the name."""
     name = Path(file).name
-    found = _DATE_IN_NAME.search(name)
-    return found.group(1) if found else name
+    try:
+        found = date_in_name(name)
+    except SocialMapError:  # two dates, or a date-shaped non-date: a label is no place to stop for it
+        found = None
+    return found.iso if found else name
 
 
 def _known(*analyses: Analysis) -> dict[str, tuple[str, str]]:
