@@ -98,6 +98,9 @@ def test_snapshot_label_is_the_date_in_the_file_name():
     assert snapshot_label("mapdata/snapshots/accounts-2026-10.csv") == "2026-10"
     assert snapshot_label("accounts_2026-11-24.xlsx") == "2026-11-24"
     assert snapshot_label("old accounts.csv") == "old accounts.csv"
+    assert snapshot_label("accounts 31-10-2026.csv") == "2026-10-31", "UK day first, as the trend reads it"
+    assert snapshot_label("Accounts October 2026.xlsx") == "2026-10"
+    assert snapshot_label("accounts-2026-13-01.csv") == "accounts-2026-13-01.csv", "no date: the name, no error"
 
 
 @pytest.mark.parametrize("old_month, new_month, expected", [
