@@ -125,7 +125,11 @@ def build_change(
     progress: Progress = lambda stage: None,
 ) -> ChangeResult:
     """Load, analyse and compare two snapshots and draw the change map. Raises SocialMapError for bad input."""
-    old = analyse(load_tables(old_accounts, old_relationships, options=options.map), options=options.map)
+    def older(stage: str) -> None:
+        progress(f"{stage} (older snapshot)")
+
+    old = analyse(load_tables(old_accounts, old_relationships, options=options.map, progress=older),
+                  options=options.map, progress=older)
     new = analyse(load_tables(new_accounts, new_relationships, options=options.map, progress=progress),
                   options=options.map, progress=progress)
     comparison = compare(old, new, options=options)

@@ -301,7 +301,8 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
     options = ChangeOptions(map=MapOptions(**settings), growth=growth, mentions_of=mentions_of,
                             mentions_per=mentions_per, old_label=old_label, new_label=new_label)
     try:
-        result = build_change(old_accounts, new_accounts, old_relationships, new_relationships, options=options)
+        result = build_change(old_accounts, new_accounts, old_relationships, new_relationships, options=options,
+                              progress=_StageReporter(enabled=sys.stderr.isatty()))
     except SocialMapError as error:
         _stop(error, "map")
     _warn((*result.old.tables.issues, *result.new.tables.issues), "(use --strict to stop on them)")

@@ -167,3 +167,10 @@ def test_the_change_headline_uses_the_totals_the_maps_and_the_trend_print():
         overall.loc["Aug 2026", "weekly_otv"], overall.loc["Nov 2026", "weekly_otv"])
     assert summary.reach_change_pct == overall.loc["Nov 2026", "potential_reach_pct_from_first"] == 8.1
     assert "potential reach +8.1% (like for like +7.1%), weekly opportunities to view +6.4%" in summary.headline()
+
+
+def test_a_comparison_names_each_stage_of_both_snapshots_as_it_goes():
+    stages = []
+    build_change(SNAPSHOTS / "accounts-2026-10.csv", SNAPSHOTS / "accounts-2026-11.csv", progress=stages.append)
+    analysis = ["load", "validate", "graph", "communities", "metrics"]
+    assert stages == [f"{stage} (older snapshot)" for stage in analysis] + analysis + ["layout", "render"]
