@@ -38,6 +38,7 @@ class ReachPanel:
     by_area: list[dict] = field(default_factory=list)
     by_platform: list[dict] = field(default_factory=list)
     heading: str = "Reach"  # the panel's title ("Change since ..." on a change map)
+    button: str = "Reach"  # the button that opens it ("What changed" on a change map)
 
 
 def _rows(table: pd.DataFrame, column: str, limit: int) -> list[dict]:
@@ -185,6 +186,7 @@ def change_panel(summary: ChangeSummary, changes: pd.DataFrame, by_area: pd.Data
         by_area=_change_rows(by_area, rows),
         by_platform=_change_rows(by_platform, rows),
         heading=f"Change since {summary.old_label}",
+        button="What changed",
     )
 
 

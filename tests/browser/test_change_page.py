@@ -37,6 +37,7 @@ def test_change_page_opens_with_legend_and_headline_and_no_network(open_map, cha
     panel = page.locator("#sm-reach")
     assert panel.is_visible()
     assert page.locator("#sm-reach-title").inner_text() == "Change since 2026-10"
+    assert page.locator("#sm-reach-button").inner_text() == "What changed"
     assert "215 \u2192 223 (+10 new, \u22122 removed)" in panel.inner_text()
     assert ("+10 accounts, \u22122 removed, potential reach +2.9% (like for like +2.9%), weekly opportunities to "
             "view +2.4% (like for like +2.4%)") in panel.inner_text()
