@@ -122,9 +122,9 @@ function socialmapControls() {
     document.addEventListener("socialmap:view", update);
     update();
     back.addEventListener("click", function () { socialmap.collapseAll(); });
-    show.addEventListener("click", function () { socialmap.expand(Number(list.value)); });
+    show.addEventListener("click", function () { socialmap.showCommunity(Number(list.value)); });
     list.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") { event.preventDefault(); socialmap.expand(Number(list.value)); }
+      if (event.key === "Enter") { event.preventDefault(); socialmap.showCommunity(Number(list.value)); }
     });
     network.on("click", function (params) {
       var c = params.nodes.length === 1 ? socialmap.communityOfId(params.nodes[0]) : null;

@@ -323,6 +323,14 @@ function socialmapMap() {
     return true;
   }
 
+  // A reader's double-click: the community's accounts, brought into view.
+  function showCommunity(c) {
+    if (!overview || !overviewAt.has(c)) { return; }
+    expand(c);
+    var keys = members()[c].map(function (i) { return columns.key[i]; });
+    network.fit({ nodes: keys, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+  }
+
   // Back to one node per community, the whole map in view.
   function collapseAll() {
     if (!overview) { return; }
@@ -426,13 +434,13 @@ function socialmapMap() {
   if (overview) {
     network.on("doubleClick", function (params) {
       var c = params.nodes.length === 1 ? communityOfId(params.nodes[0]) : null;
-      if (c !== null) { expand(c); }
+      if (c !== null) { showCommunity(c); }
     });
     container.addEventListener("keydown", function (event) {
       if (event.key !== "Enter") { return; }
       var selected = network.getSelectedNodes();
       var c = selected.length === 1 ? communityOfId(selected[0]) : null;
-      if (c !== null) { event.preventDefault(); expand(c); }
+      if (c !== null) { event.preventDefault(); showCommunity(c); }
     });
   }
 
@@ -440,6 +448,7 @@ function socialmapMap() {
     network: network, nodes: nodes, edges: edges, fastEdges: fastEdges, data: data,
     overview: Boolean(overview),
     expand: expand,
+    showCommunity: showCommunity,
     collapseAll: collapseAll,
     isExpanded: function (c) { return !overview || Boolean(expanded[c]); },
     communityId: communityId,

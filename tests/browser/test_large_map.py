@@ -102,6 +102,20 @@ def _wait_for_node(page, key: str) -> None:
     page.wait_for_function("(key) => window.socialmap.nodes.get(key) !== null", arg=key, timeout=10_000)
 
 
+def _share_in_view(page, keys) -> float:
+    """The share of these accounts whose centre is inside the map's canvas as it is shown now."""
+    return page.evaluate(
+        """(keys) => {
+          const {network} = window.socialmap;
+          const rect = network.body.container.getBoundingClientRect();
+          const inside = keys.filter((key) => {
+            const dom = network.canvasToDOM(network.getPositions([key])[key]);
+            return dom.x >= 0 && dom.y >= 0 && dom.x <= rect.width && dom.y <= rect.height;
+          });
+          return inside.length / keys.length;
+        }""", sorted(keys))
+
+
 def _quiet(log) -> None:
     assert log.network_requests() == []
     assert log.errors == []
@@ -203,6 +217,9 @@ def test_keyboard_users_show_a_community_from_the_list(sample, open_map):
     listing.press("Enter")
     _wait_for_node(page, next(iter(sample.members(communities[2]))))
     listing.select_option(str(communities[3]))
+    page.wait_for_timeout(600)
+    page.evaluate("window.socialmap.network.fit({animation: false})")
+    whole_map = page.evaluate("window.socialmap.network.getScale()")
     listing.focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "sm-expand-button"
@@ -210,8 +227,12 @@ def test_keyboard_users_show_a_community_from_the_list(sample, open_map):
     _wait_for_node(page, next(iter(sample.members(communities[3]))))
     assert page.evaluate("(cs) => cs.map((c) => window.socialmap.isExpanded(c))", communities[:4]) == [
         False, False, True, True]
+    page.wait_for_timeout(600)  # the view glides to the community shown
+    assert _share_in_view(page, sample.members(communities[3])) == 1.0, "its accounts are brought into view"
+    assert page.evaluate("window.socialmap.network.getScale()") > 1.5 * whole_map, "and zoomed in on"
 
     # a community picked on the map (click, or the arrow keys of vis) shows its accounts on Enter
+    page.evaluate("window.socialmap.network.fit({animation: false})")  # the reader zooms out first
     point = _point(page, _community_ids(page, [communities[1]])[0])
     page.mouse.click(point["x"], point["y"])
     page.keyboard.press("Enter")
