@@ -10,11 +10,11 @@ from __future__ import annotations
 import tomllib
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from socialmap import InputFile, MapOptions, build_map, explore
 from socialmap.metrics import reach_by
+from tests.apptest import app, run  # noqa: F401 - app is a fixture
 from tests.conftest import DATA, ROOT, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 
 SAMPLE_AREAS = ROOT / "mapdata" / "areas.csv"
@@ -36,21 +36,6 @@ class Counter:
             return original(*args, **kwargs)
 
         monkeypatch.setattr(explore, name, counted)
-
-
-@pytest.fixture
-def app():
-    """A fresh run of app.py, with empty caches."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-
-
-def run(at) -> AppTest:
-    """Run the app (``at`` may be the AppTest or a widget just set) and check it raised nothing."""
-    at = at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def page_html(at: AppTest) -> str:

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from socialmap import MapOptions, overtime
 from socialmap.changemap import build_change
 from socialmap.trend import load_snapshots, trend_table
 from socialmap.trendpage import trend_page
+from tests.apptest import app, run  # noqa: F401 - app is a fixture
 from tests.conftest import ROOT
 
 SNAPSHOTS = ROOT / "mapdata" / "snapshots"
 SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
-
-
-@pytest.fixture
-def app():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
-
-
-def run(at) -> AppTest:
-    at = at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def frames(at: AppTest) -> list[str]:

@@ -37,18 +37,24 @@ class PageLog:
         return [url for url in self.requests if not url.startswith(("file:", "data:", "blob:", "about:"))]
 
 
+def logged_page(browser, *, width: int, height: int):
+    """A new page of that size and the PageLog of everything it requests or prints as an error."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    log = PageLog()
+    page.on("request", lambda request: log.requests.append(request.url))
+    page.on("console", lambda message: log.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: log.errors.append(str(error)))
+    return page, log
+
+
 @pytest.fixture
 def open_map(browser):
     """open_map(path) -> (page, log): the map opened from disk, drawn and ready."""
     pages = []
 
     def _open(path: Path, *, width: int = 1366, height: int = 768, timeout: float = 30_000):
-        page = browser.new_page(viewport={"width": width, "height": height})
+        page, log = logged_page(browser, width=width, height=height)
         pages.append(page)
-        log = PageLog()
-        page.on("request", lambda request: log.requests.append(request.url))
-        page.on("console", lambda message: log.errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: log.errors.append(str(error)))
         page.goto(Path(path).resolve().as_uri())
         page.wait_for_function("document.documentElement.dataset.socialmapReady === 'true'", timeout=timeout)
         return page, log

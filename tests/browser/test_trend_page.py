@@ -13,7 +13,7 @@ import pytest
 
 from socialmap.trend import load_snapshots, trend_table
 from socialmap.trendpage import trend_page
-from tests.browser.conftest import PageLog
+from tests.browser.conftest import logged_page
 
 pytestmark = pytest.mark.browser
 
@@ -31,12 +31,8 @@ def open_trend(browser, tmp_path):
     def _open(snapshots, *, width: int = 1366, height: int = 900, **options):
         path = tmp_path / f"trend-{len(pages)}.html"
         path.write_text(trend_page(trend_table(load_snapshots(snapshots)), **options), encoding="utf-8")
-        page = browser.new_page(viewport={"width": width, "height": height})
+        page, log = logged_page(browser, width=width, height=height)
         pages.append(page)
-        log = PageLog()
-        page.on("request", lambda request: log.requests.append(request.url))
-        page.on("console", lambda message: log.errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: log.errors.append(str(error)))
         page.on("dialog", lambda dialog: (log.errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
         page.goto(path.resolve().as_uri())
         page.wait_for_load_state("load")

@@ -1,0 +1,26 @@
+"""The app under Streamlit's AppTest: a fresh run with empty caches, and a rerun that must raise nothing."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+__all__ = ["app", "run"]
+
+
+@pytest.fixture
+def app():
+    """A fresh run of app.py, with empty caches."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+
+
+def run(at) -> AppTest:
+    """Run the app (``at`` may be the AppTest or a widget just set) and check it raised nothing."""
+    at = at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
