@@ -23,19 +23,20 @@ import pandas as pd
 from .change import ChangeSummary, account_changes, change_summary, change_tables, group_changes
 from .channels import ColourChannel, SizeChannel
 from .community import Partition
+from .areas import read_areas
 from .layout import Layout
 from .layout.base import NODE_SPACING
 from .load import Source
 from .mentions import mention_counts, most_mentioned
 from .errors import SocialMapError
-from .options import ChangeOptions
+from .options import ChangeOptions, MapOptions
 from .pipeline import Analysis, analyse, arrange_view, load_tables
 from .render import PageText, map_payload, render_html
 from .story import change_panel, how_change_was_made
 from .trend import date_in_name
 
 __all__ = ["Comparison", "ChangeResult", "compare", "change_page", "build_change", "removed_positions", "snapshot_label",
-           "snapshot_mentions", "CHANGE_COLOURS"]
+           "snapshot_mentions", "change_map_options", "CHANGE_COLOURS"]
 
 Progress = Callable[[str], None]
 
@@ -121,10 +122,14 @@ def build_change(
     old_relationships: Source | None = None,
     new_relationships: Source | None = None,
     *,
+    areas: Source | pd.DataFrame | None = None,
     options: ChangeOptions = ChangeOptions(),
     progress: Progress = lambda stage: None,
 ) -> ChangeResult:
-    """Load, analyse and compare two snapshots and draw the change map. Raises SocialMapError for bad input."""
+    """Load, analyse and compare two snapshots and draw the change map. Raises SocialMapError for bad input.
+
+    ``areas`` places the areas for the geo layout, as for ``build_map``.
+    """
     def older(stage: str) -> None:
         progress(f"{stage} (older snapshot)")
 
@@ -134,15 +139,15 @@ def build_change(
                   options=options.map, progress=progress)
     comparison = compare(old, new, options=options)
     progress("layout")
-    arranged = arrange_view(new, _map_options(options))
+    arranged = arrange_view(new, change_map_options(options.map), read_areas(areas) if areas is not None else None)
     progress("render")
     return ChangeResult(change_page(old, new, comparison, arranged[1], options=options), comparison, old, new)
 
 
-def _map_options(options: ChangeOptions):
+def change_map_options(options: MapOptions) -> MapOptions:
     """The new map's options, without the overview or filters: a change map shows every account."""
-    return replace(options.map, aggregate=None, only_platforms=(), only_areas=(), only_categories=(),
-                   min_followers=None, focus=None)
+    return replace(options, aggregate=None, only_platforms=(), only_areas=(), only_categories=(),
+                   min_followers=None, focus=None, focus_steps=1)
 
 
 def removed_positions(old: nx.DiGraph, removed: list[str], positions: dict[str, tuple[float, float]], *,

@@ -282,6 +282,8 @@ def _report_paths(path: Path) -> tuple[Path, Path, Path]:
 @click.option("--source", default=None, help="Where the data came from, credited under the title.")
 @click.option("--layout", type=click.Choice(LAYOUTS), default="force", show_default=True,
               help="The new map's layout (see socialmap build).")
+@click.option("--areas", "areas_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Areas table (area, lat, lon, population) for the geo layout.")
 @click.option("--seed", default=42, show_default=True, type=click.IntRange(min=0),
               help="Seed for every random choice: the same seed gives the same map.")
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
@@ -289,7 +291,7 @@ def _report_paths(path: Path) -> tuple[Path, Path, Path]:
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | None, new_relationships: Path | None,
             output: Path, report_path: Path | None, growth: str, mentions_of: tuple[str, ...], mentions_per: str,
-            old_label: str | None, new_label: str | None, **settings) -> None:
+            old_label: str | None, new_label: str | None, areas_path: Path | None, **settings) -> None:
     """Compare two snapshots: OLD_ACCOUNTS and NEW_ACCOUNTS (CSV or XLSX), with optional relationships.
 
     Writes the change map: the new map with new accounts highlighted, removed ones pale near their old place,
@@ -301,7 +303,8 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
     options = ChangeOptions(map=MapOptions(**settings), growth=growth, mentions_of=mentions_of,
                             mentions_per=mentions_per, old_label=old_label, new_label=new_label)
     try:
-        result = build_change(old_accounts, new_accounts, old_relationships, new_relationships, options=options,
+        result = build_change(old_accounts, new_accounts, old_relationships, new_relationships, areas=areas_path,
+                              options=options,
                               progress=_StageReporter(enabled=sys.stderr.isatty()))
     except SocialMapError as error:
         _stop(error, "map")

@@ -15,7 +15,9 @@ from dataclasses import replace
 import pandas as pd
 
 from .change import ChangeSummary
-from .changemap import ChangeResult, Comparison, change_page, compare, snapshot_label, snapshot_mentions
+from .changemap import (
+    ChangeResult, Comparison, change_map_options, change_page, compare, snapshot_label, snapshot_mentions,
+)
 from .layout import Layout
 from .load import InputFile
 from .options import ChangeOptions, MapOptions
@@ -30,12 +32,6 @@ __all__ = ["change_map_options", "change_options", "change_of", "change_headline
 TREND_HEADINGS = {"label": "Snapshot", "accounts": "Accounts", "potential_reach": "Potential reach",
                   "weekly_otv": "Weekly OTV", "potential_reach_pct_from_first": "Reach, % since first",
                   "weekly_otv_pct_from_first": "OTV, % since first"}
-
-
-def change_map_options(options: MapOptions) -> MapOptions:
-    """The map options of a change map: every account (no overview, no filters), the same look otherwise."""
-    return replace(options, aggregate=None, only_platforms=(), only_areas=(), only_categories=(),
-                   min_followers=None, focus=None, focus_steps=1)
 
 
 def change_options(options: MapOptions, *, growth: str, old_label: str | None = None,

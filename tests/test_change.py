@@ -174,3 +174,12 @@ def test_a_comparison_names_each_stage_of_both_snapshots_as_it_goes():
     build_change(SNAPSHOTS / "accounts-2026-10.csv", SNAPSHOTS / "accounts-2026-11.csv", progress=stages.append)
     analysis = ["load", "validate", "graph", "communities", "metrics"]
     assert stages == [f"{stage} (older snapshot)" for stage in analysis] + analysis + ["layout", "render"]
+
+
+def test_a_geo_change_map_places_accounts_round_their_areas():
+    areas = ROOT / "mapdata" / "areas.csv"
+    with_areas = build_change(SNAPSHOTS / "accounts-2026-10.csv", SNAPSHOTS / "accounts-2026-11.csv", areas=areas,
+                              options=ChangeOptions(map=MapOptions(layout="geo")))
+    without = build_change(SNAPSHOTS / "accounts-2026-10.csv", SNAPSHOTS / "accounts-2026-11.csv",
+                           options=ChangeOptions(map=MapOptions(layout="geo")))
+    assert "(place unknown)" in without.html and "(place unknown)" not in with_areas.html
