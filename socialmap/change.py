@@ -208,7 +208,7 @@ class ChangeSummary:
     def headline(self) -> str:
         """``+24 accounts, −5 removed, potential reach +8.1% (like for like +7.1%), weekly opportunities to
         view +6.4% (like for like +5.2%)``."""
-        return (f"+{self.added:,} accounts, \u2212{self.removed:,} removed, potential reach "
+        return (f"+{_accounts_text(self.added)}, \u2212{self.removed:,} removed, potential reach "
                 f"{_signed_pct(self.reach_change_pct)} (like for like {_signed_pct(self.followers_change_pct)}), "
                 f"weekly opportunities to view {_signed_pct(self.otv_change_pct)} "
                 f"(like for like {_signed_pct(self.weekly_otv_change_pct)})")
@@ -222,7 +222,7 @@ class ChangeSummary:
             f"({_signed(self.potential_reach_new - self.potential_reach_old)}, {_signed_pct(self.reach_change_pct)}): "
             "sums of followers, not people. Like for like, counting only follower counts known in each snapshot "
             f"(added and removed accounts included): {_signed(self.followers_change)} "
-            f"({_signed_pct(self.followers_change_pct)}); the {self.kept:,} accounts in both changed by "
+            f"({_signed_pct(self.followers_change_pct)}); the {_accounts_text(self.kept)} in both changed by "
             f"{_signed_pct(self.kept_followers_change_pct)} ({self.grew:,} grew, {self.same:,} stayed the same, "
             f"{self.shrank:,} shrank).",
             f"Weekly opportunities to view were {self.weekly_otv_old:,.0f} and are {self.weekly_otv_new:,.0f} "
@@ -233,6 +233,10 @@ class ChangeSummary:
             lines.append(f"{self.not_in_growth:,} account{'s have' if self.not_in_growth != 1 else ' has'} no follower "
                          "count in one or both snapshots: counted as accounts, left out of the growth figures.")
         return lines
+
+
+def _accounts_text(count: int) -> str:
+    return f"{count:,} account{'' if count == 1 else 's'}"
 
 
 def _signed(value: float | None) -> str:

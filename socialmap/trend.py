@@ -360,7 +360,7 @@ def _signed(value: float) -> str:
 def _pct_text(change: float, base: float) -> str:
     if base <= 0:
         return "new" if change > 0 else "no change"
-    return f"{change * 100 / base:+.1f}%"
+    return f"{change * 100 / base:+,.1f}%"
 
 
 def headline(table: pd.DataFrame, *, arrow: str = "→") -> str:

@@ -50,7 +50,7 @@ def test_tiny_headline_counts_unknown_accounts_but_leaves_them_out_of_growth(tin
     assert summary.kept_followers_change_pct == 0.0
     assert summary.potential_reach_old == 3600 and summary.potential_reach_new == 3850  # the blog's 50 is in the total
     # totals: 3,600 -> 3,850 (+6.9%); like for like +200 on 3,600; OTV like for like +1,000 on 12,700
-    assert summary.headline() == ("+1 accounts, \u22121 removed, potential reach +6.9% (like for like +5.6%), "
+    assert summary.headline() == ("+1 account, \u22121 removed, potential reach +6.9% (like for like +5.6%), "
                                   "weekly opportunities to view +8.3% (like for like +7.9%)")
     assert summary.sentences()[-1] == ("1 account has no follower count in one or both snapshots: counted as "
                                        "accounts, left out of the growth figures.")

@@ -180,7 +180,7 @@ def test_compare_writes_the_change_map_and_three_reports(tmp_path):
                   "--mentions-of", "@council", "--old-label", "October", "--new-label", "November")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == (f"{change}: October \u2192 November: +1 accounts, \u22121 removed, potential reach +6.9% "
+    assert lines[0] == (f"{change}: October \u2192 November: +1 account, \u22121 removed, potential reach +6.9% "
                         "(like for like +5.6%), weekly opportunities to view +8.3% (like for like +7.9%)")
     assert "  Mentions of COUNCIL in October: 2 by 2 accounts: blog (1); police (1)" in lines
     assert "  Mentions of COUNCIL in November: 3 by 2 accounts: @newbie (2); police (1)" in lines

@@ -214,3 +214,11 @@ def test_sample_totals_are_the_maps_figures():
         row = overall.loc[position]
         assert (row["accounts"], row["potential_reach"], row["weekly_otv"]) == (
             reach.accounts, round(reach.potential_reach), round(reach.weekly_otv))
+
+
+def test_a_large_growth_reads_with_thousands_separators(tmp_path):
+    first, second = tmp_path / "accounts-2026-01.csv", tmp_path / "accounts-2026-02.csv"
+    first.write_text("id,followers\n@a,10\n", encoding="utf-8")
+    second.write_text('id,followers\n@a,"1,200"\n@b,5\n', encoding="utf-8")
+    assert headline(trend_table(load_snapshots([first, second]))) == (
+        "From Jan 2026 to Feb 2026: accounts 1 \u2192 2 (+1), potential reach +11,950.0%, weekly OTV +11,950.0%")
