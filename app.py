@@ -1,19 +1,22 @@
 """socialmap in the browser: upload a spreadsheet, explore the map, download it.
 
 Widgets -> MapOptions -> the pipeline's stages, each cached on the files and the options it reads (colour, size
-and filters never recompute communities or layout) -> the page the CLI writes. Helpers: socialmap/explore.py.
+and filters never recompute communities or layout) -> the page the CLI writes. The cached stages and the map, change
+and trend views are in appviews.py; what they compute is in socialmap/explore.py and socialmap/overtime.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 import streamlit as st
 
-from socialmap import InputFile, MapOptions, SocialMapError, explore, overtime
-from socialmap.export import table_csv
+from appviews import (
+    Current, analysed, area_table, columns_of, laid_out, presented, show_change, show_map, show_problems, show_trend,
+    still_valid,
+)
+from socialmap import InputFile, MapOptions, SocialMapError, explore
 
 SAMPLE = Path(__file__).parent / "mapdata"
 SNAPSHOTS = SAMPLE / "snapshots"  # invented monthly copies of the sample, August to November 2026
@@ -26,74 +29,6 @@ FILTERS = {"platform": "Platforms", "area": "Areas", "category": "Categories"}
 UNFILTERED = {"focus": None, "steps": 1, "platform": [], "area": [], "category": [], "min_followers": 0}
 
 st.set_page_config(page_title="socialmap", layout="wide")  # no page_icon: Material icons are fetched from Google
-
-
-# --- cached stages, keyed on the files' digest and the options each one reads ---------------------
-
-@st.cache_resource(max_entries=4, show_spinner="Reading the files and finding communities…")
-def analysed(_inputs: explore.Inputs, files: str, key: MapOptions):
-    """The analysis (or the SocialMapError saying what is wrong), and what the controls offer for it."""
-    analysis = explore.attempt(explore.analyse_inputs, _inputs, key)
-    return analysis, None if isinstance(analysis, SocialMapError) else explore.choices(analysis)
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def area_table(_inputs: explore.Inputs, files: str):
-    return explore.attempt(explore.read_area_table, _inputs)
-
-
-@st.cache_resource(max_entries=8, show_spinner="Laying out the map…")
-def laid_out(_analysis, _areas, files: str, analysis: MapOptions, key: MapOptions):
-    return explore.arrange_view(_analysis, key, _areas)
-
-
-@st.cache_resource(max_entries=8, show_spinner="Drawing the map…")
-def presented(_analysis, _arranged, _areas, files: str, options: MapOptions):
-    return explore.attempt(explore.present, _analysis, _arranged, options, _areas)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def reach_panel(_result, files: str, key: MapOptions) -> dict:
-    return explore.reach_panel(_result.metrics)
-
-
-@st.cache_resource(max_entries=4, show_spinner="Comparing the snapshots…")
-def changed(_old, _new, _layout, files: str, options):
-    return explore.attempt(overtime.change_of, _old, _new, _layout, options)
-
-
-@st.cache_data(max_entries=4, show_spinner="Reading the snapshots…")
-def trended(_files, files: str, dates: str, options: MapOptions):
-    return explore.attempt(overtime.trend_of, _files, dates, options)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def columns_of(accounts: InputFile, max_bytes: int):
-    return explore.column_plan(accounts, max_bytes=max_bytes)
-
-
-def still_valid(key: str, offered, default=None) -> None:
-    """Reset a choice the current data no longer offers (setting it, unlike deleting it, resets the browser too)."""
-    value = st.session_state.get(key)
-    if isinstance(value, list):
-        st.session_state[key] = [item for item in value if item in offered]
-    elif value is not None and value not in offered:
-        st.session_state[key] = default
-
-
-def table(frame, **layout) -> None:
-    """A table with readable headings; counts with thousands separators, links as links."""
-    def heading(column: str):
-        words = explore.HEADINGS.get(column, column)
-        if column in explore.COUNT_COLUMNS:
-            return st.column_config.NumberColumn(words, format="localized")
-        return st.column_config.LinkColumn(words) if column == "url" else words
-    st.dataframe(frame, hide_index=True, column_config={column: heading(column) for column in frame.columns}, **layout)
-
-
-def show_problems(issues, heading: str) -> None:
-    st.error(heading, icon=":material/error:")
-    table(explore.problem_rows(issues), width="stretch")  # file, row, column, problem, severity
 
 
 # --- sidebar: the files (the look and the filters are filled in once the data is read) -------------
@@ -244,7 +179,7 @@ if isinstance(result, SocialMapError):  # e.g. colour by a column left blank in 
                                  "filters in the sidebar.")
     st.stop()
 
-# --- the page: the map, downloads, then the reach panel; the change and the trend when asked for -----
+# --- the page: the map and its reach, or the change, or the trend (only the one chosen is drawn) -----
 
 def sample_snapshot(month: str) -> explore.Inputs:
     return explore.Inputs(*(InputFile(f"{kind}-{month}.csv", (SNAPSHOTS / f"{kind}-{month}.csv").read_bytes())
@@ -261,121 +196,10 @@ views = ["Map", *(["What changed"] if earlier else []), *(["Trend"] if trend_fil
 still_valid("view", views, "Map")  # only the chosen view is drawn: a map drawn in a hidden tab has no size
 shown = st.radio("Show", views, horizontal=True, key="view", label_visibility="collapsed") if len(views) > 1 else "Map"
 
+current = Current(inputs, analysis, analysis_options, options, areas, offered, stem)
 if shown == "Map":
-    if result.reach.accounts == 0:
-        st.warning("No account matches these filters: clear some of them in the sidebar.", icon=":material/filter_alt:")
-    st.iframe(result.html, height=680)
-
-    panel = reach_panel(result, inputs.digest, explore.reach_key(options))
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.download_button("Download the map (HTML)", result.html, f"{stem}.html", "text/html", key="get_html",
-                           type="primary", icon=":material/download:", on_click="ignore")
-        st.download_button("Figures per account (CSV)", partial(table_csv, result.metrics), f"{stem}-figures.csv",
-                           "text/csv", key="get_metrics", on_click="ignore")  # a callable: made when clicked
-        st.download_button("Reach tables (CSV)", partial(explore.reach_csv, panel), f"{stem}-reach.csv", "text/csv",
-                           key="get_reach", on_click="ignore")
-        st.caption("The map is one HTML file: it opens offline, from disk or an email, and shows what is above.")
-    warnings = [issue for issue in result.issues if not issue.is_error]
-    if warnings:
-        with st.expander(f"{len(warnings):,} warning{'s' if len(warnings) != 1 else ''} while reading the files "
-                         "(the map was still made)"):
-            table(explore.problem_rows(warnings), width="stretch")
-
-    st.subheader("Reach")
-    for box, (label, value, explain) in zip(st.columns(5), explore.headline(result)):
-        box.metric(label, value, help=explain, border=True)
-    st.caption(" ".join([explore.CAVEAT, *explore.reach_notes(result.reach)]))
-    tabs = st.tabs([*explore.GROUPINGS.values(), "Top accounts"])
-    for tab, (column, label) in zip(tabs, explore.GROUPINGS.items()):
-        with tab:
-            chart, numbers = st.columns([2, 3])
-            if not panel[column].empty:
-                chart.bar_chart(panel[column].head(15), x=column, y="potential_reach", horizontal=True, height=420,
-                                sort="-potential_reach", x_label=label, y_label="Potential reach (followers)")
-            with numbers:
-                table(panel[column], height=420)
-            if column == "area" and areas is not None and not (audience := result.audience()).empty:
-                st.markdown("**Unique audience, as a range**: at least the largest account's followers; at most "
-                            "the sum of followers or the population, whichever is smaller.")
-                table(audience)
-    with tabs[-1]:
-        by = st.radio("Largest by", list(explore.TOP_BY), format_func=explore.TOP_BY.get, horizontal=True, key="top_by")
-        table(explore.top_accounts(result.metrics, by))
-
-
-def show_change(earlier: explore.Inputs, later: explore.Inputs) -> None:
-    """The change map from an earlier snapshot to a later one, its headline, its tables and their downloads."""
-    old, _ = analysed(earlier, earlier.digest, analysis_options)
-    new = analysis if later is inputs else analysed(later, later.digest, analysis_options)[0]
-    for problem in (old, new):
-        if isinstance(problem, SocialMapError):
-            show_problems(problem.issues, explore.problem_summary(problem.issues))
-            return
-    later_files = later.digest + ("" if areas is None else "+areas")
-    layout = laid_out(new, areas, later_files, analysis_options,
-                      explore.layout_key(overtime.change_map_options(options)))[1]
-    change = changed(old, new, layout, earlier.digest + later_files, overtime.change_options(options, growth=growth))
-    if isinstance(change, SocialMapError):
-        show_problems(change.issues, "The change map cannot be drawn: " + explore.problem_summary(change.issues))
-        return
-    summary = change.comparison.summary
-    st.markdown(f"**{summary.old_label} \u2192 {summary.new_label}:** {summary.headline()}")
-    st.iframe(change.html, height=680)
-    for box, (label, value, delta) in zip(st.columns(4), overtime.change_headline(summary)):
-        box.metric(label, value, delta, border=True)
-    st.caption(" ".join(summary.sentences()))
-    tabs = st.tabs([*explore.GROUPINGS.values(), "Accounts", "Mentions"])
-    for tab, column in zip(tabs, explore.GROUPINGS):
-        with tab:
-            table(change.comparison.by(column), width="stretch")
-    with tabs[-2]:
-        table(overtime.account_rows(change.comparison), width="stretch", height=420)
-    with tabs[-1]:
-        mentions = show_mentions(old, new, change.comparison.summary)
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.download_button("Download the change map (HTML)", change.html, f"{stem}-change.html", "text/html",
-                           key="get_change_html", type="primary", icon=":material/download:", on_click="ignore")
-        for suffix, label, frame in overtime.change_downloads(change.comparison, mentions):
-            st.download_button(label, partial(table_csv, frame), f"{stem}-change{suffix}.csv", "text/csv",
-                               key=f"get_change{suffix}", on_click="ignore")
-
-
-def show_mentions(old, new, summary):
-    """Dated mentions of the accounts picked (default: the three most mentioned), per snapshot or month."""
-    picked = st.multiselect("Count the mentions of", list(offered["accounts"]), format_func=offered["accounts"].get,
-                            key="mentions_of", placeholder="The three most mentioned")
-    per = st.radio("Per", ["snapshot", "month"], horizontal=True, key="mentions_per",
-                   format_func={"snapshot": "Snapshot file", "month": "Calendar month"}.get)
-    mentions = overtime.mentions_of(old, new, summary, tuple(picked), per)
-    if mentions.empty:
-        st.caption("No dated mentions: a relationships file with type mentions and a date column counts them.")
-    else:
-        table(mentions, width="stretch")
-    return mentions
-
-
-def show_trend(files: list[InputFile]) -> None:
-    """Accounts, potential reach and weekly OTV per snapshot, as the trend page's charts and a table."""
-    digest = explore.Inputs(*files[:1]).digest + "".join(explore.Inputs(file).digest for file in files[1:])
-    trend = trended(files, digest, trend_dates if trend_ups else "", replace(explore.analysis_key(base), title=title))
-    if isinstance(trend, SocialMapError):
-        show_problems(trend.issues, f"The trend cannot be drawn: {len(trend.issues):,} problem"
-                                    f"{'s' if len(trend.issues) != 1 else ''} in the snapshots.")
-        return
-    frame, page = trend
-    overall = frame[frame["kind"] == "overall"]
-    st.markdown(f"**{overtime.trend_headline(frame)}.** Potential reach sums followers and weekly OTV sums "
-                "followers x posts a week: impressions, not people.")
-    st.iframe(page, height=900)
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.download_button("Download the trend (HTML)", page, f"{stem}-trend.html", "text/html", key="get_trend_html",
-                           type="primary", icon=":material/download:", on_click="ignore")
-        st.download_button("Trend table (CSV)", partial(table_csv, frame), f"{stem}-trend.csv", "text/csv",
-                           key="get_trend_csv", on_click="ignore")
-    st.dataframe(overall[list(overtime.TREND_HEADINGS)].rename(columns=overtime.TREND_HEADINGS), hide_index=True)
-
-
-if shown == "What changed":  # the sample's change is from its August copy to its November one (dated mentions)
-    show_change(earlier, sample_snapshot("2026-11") if sample_change else inputs)
-elif shown == "Trend":
-    show_trend(trend_files)
+    show_map(current, result)
+elif shown == "What changed":  # the sample's change is from its August copy to its November one (dated mentions)
+    show_change(current, earlier, sample_snapshot("2026-11") if sample_change else inputs, growth)
+else:
+    show_trend(trend_files, trend_dates if trend_ups else "", replace(explore.analysis_key(base), title=title), stem)
