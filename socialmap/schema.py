@@ -50,8 +50,11 @@ ACCOUNT_FIELDS: tuple[Field, ...] = (
 )
 
 RELATIONSHIP_FIELDS: tuple[Field, ...] = (
-    Field("source", ("from", "vertex 1"), required=True),
-    Field("target", ("to", "vertex 2"), required=True),
+    # what exports and hand-made sheets call the two ends: Gephi, Kumu, NodeXL, follower lists, mention exports
+    Field("source", ("from", "vertex 1", "source account", "from account", "follower", "author", "mentioned by"),
+          required=True),
+    Field("target", ("to", "vertex 2", "target account", "to account", "followed", "mentioned", "mentioned account"),
+          required=True),
     Field("type", ("kind", "relation", "relationship", "label")),
     Field("weight", ("edge weight",), kind="number"),
     Field("direction", (), kind="direction"),

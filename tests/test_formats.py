@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from socialmap import InputFile, MapOptions, SocialMapError, build_map, load_tables
 from socialmap.cli import main
 from socialmap.formats import read_inputs
-from tests.conftest import DATA
+from tests.conftest import DATA, SAMPLE_ACCOUNTS
 
 
 def _links(tables):
@@ -244,3 +244,17 @@ def test_sheet_options_must_name_a_sheet():
         MapOptions(sheet="")
     with pytest.raises(ValueError, match="relationships_sheet must name a sheet, not 3"):
         MapOptions(relationships_sheet=3)
+
+
+@pytest.mark.parametrize("name", ["follower_list.csv", "mention_export.csv"])
+def test_follower_lists_and_mention_exports_need_no_renamed_headings(name):
+    """Follower/Followed and Author/Mentioned (with a date) are read as the two ends of each link."""
+    tables = load_tables(SAMPLE_ACCOUNTS, DATA / name)
+    links = tables.relationships
+    assert len(links) == 2 and not [issue for issue in tables.issues if issue.is_error]
+    assert set(links["source"]) | set(links["target"]) <= {
+        "derbycityhallnews", "oakwood-befrienders", "derbycitybeat", "derby-city-hall-news"}
+    if name == "follower_list.csv":
+        assert set(links["type"]) == {"follows"}
+    else:
+        assert sorted(links["date"].dt.strftime("%Y-%m-%d")) == ["2026-11-20", "2026-11-24"]
