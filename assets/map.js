@@ -28,7 +28,7 @@ function socialmapMap() {
   var urlPrefixAt = textColumn(columns.url.prefix);
   var extras = columns.extra.map(function (extra) { return { heading: extra.heading, at: textColumn(extra.values) }; });
   var placeholders = new Set(columns.placeholder);
-  var major = new Set(columns.major);
+  var major;  // the accounts labelled at every zoom: columns.major, kept apart (below)
   var faded = new Set(columns.faded || []);  // a change map's removed accounts: drawn see-through
 
   function urlAt(i) { return (urlPrefixAt(i) || "") + columns.url.rest[i]; }
@@ -142,6 +142,7 @@ function socialmapMap() {
   var fitScale = overview
     ? firstFitScale(container, overview.x.slice(), overview.y.slice(), null)
     : firstFitScale(container, columns.x.slice(), columns.y.slice(), null);
+  var FONT_FACE = "system-ui, Segoe UI, Arial, sans-serif";
   var MAJOR_LABEL = { size: Math.max(24, 13 / fitScale), strokeWidth: 5 };
   var hiddenGroups = new Set();
 
@@ -181,6 +182,29 @@ function socialmapMap() {
   }
   function scaled(min, max, total, value) {
     return highest > lowest ? Math.max(0, (value - lowest) / (highest - lowest)) : 0.5;
+  }
+  var SIZE_RANGE = { min: 6, max: 42 };  // a dot's radius, smallest to largest account (vis's scaling)
+  major = keptApart(columns.major);
+
+  // Labels shown at every zoom must not write over each other. From the largest account down, a label
+  // that would cross one already kept waits for a zoom, like every other label. Boxes are measured as
+  // vis will draw them: the text under its dot, in the large labels' font.
+  function keptApart(candidates) {
+    var ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = MAJOR_LABEL.size + "px " + FONT_FACE;
+    var margin = MAJOR_LABEL.strokeWidth + MAJOR_LABEL.size * 0.15, boxes = [], kept = [];
+    candidates.slice().sort(function (a, b) { return columns.value[b] - columns.value[a] || a - b; })
+      .forEach(function (i) {
+        var radius = SIZE_RANGE.min + scaled(0, 0, 0, columns.value[i]) * (SIZE_RANGE.max - SIZE_RANGE.min);
+        var half = ctx.measureText(columns.label[i]).width / 2 + margin, top = columns.y[i] + radius;
+        var box = { left: columns.x[i] - half, right: columns.x[i] + half, top: top,
+                    bottom: top + MAJOR_LABEL.size * 1.5 + margin };
+        var crosses = boxes.some(function (other) {
+          return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+        });
+        if (!crosses) { boxes.push(box); kept.push(i); }
+      });
+    return new Set(kept);
   }
 
   // --- the overview: one node per community ---------------------------------
@@ -402,10 +426,10 @@ function socialmapMap() {
       shape: "dot",
       borderWidth: 1,
       scaling: {
-        min: 6, max: 42, customScalingFunction: scaled,
+        min: SIZE_RANGE.min, max: SIZE_RANGE.max, customScalingFunction: scaled,
         label: { enabled: false, drawThreshold: 7 }
       },
-      font: { size: 11, face: "system-ui, Segoe UI, Arial, sans-serif", color: "#15191e", strokeWidth: 3, strokeColor: "#ffffff" }
+      font: { size: 11, face: FONT_FACE, color: "#15191e", strokeWidth: 3, strokeColor: "#ffffff" }
     },
     edges: {
       smooth: false,
@@ -563,10 +587,13 @@ function socialmapMap() {
         ctx.stroke();
       }
     });
+    var BRANCH_READABLE = 9;  // px on screen: smaller branch boxes (a platform under each area) wait for a zoom
     network.on("afterDrawing", function (ctx) {
+      var scale = network.getScale();
       hubs.forEach(function (hub) {
         var style = HUB_STYLE[hub.kind] || HUB_STYLE.branch;
         var size = style.size;
+        if (hub.kind === "branch" && size * scale < BRANCH_READABLE) { return; }
         ctx.font = "600 " + size + "px system-ui, Segoe UI, Arial, sans-serif";
         if (hub.room && ctx.measureText(hub.label).width > hub.room) {  // keep to the room the layout left
           size = Math.max(8, size * hub.room / ctx.measureText(hub.label).width);

@@ -19,6 +19,7 @@ from pathlib import Path
 import jinja2
 import networkx as nx
 import numpy as np
+import pandas as pd
 from markupsafe import Markup
 
 from .channels import ColourChannel, SizeChannel
@@ -145,7 +146,7 @@ def _account_columns(nodes: list[str], records: list[dict], partition: Partition
         "extra": _extra_columns(records),
         "url": _url_column([r["url"] or "" for r in records]),
         "placeholder": [i for i, r in enumerate(records) if r["placeholder"]],
-        "major": _major_accounts(nodes, colour, size),
+        "major": _major_accounts(nodes, [r["name"] or r["id"] for r in records], colour, size),
     }
 
 
@@ -254,14 +255,18 @@ def _url_column(urls: list[str]) -> dict:
             "rest": [url[at:] for url, at in zip(urls, cut)]}
 
 
-def _major_accounts(nodes: list[str], colour: ColourChannel, size: SizeChannel, per_group: int = 3) -> list[int]:
-    """Positions of each colour group's largest accounts: their labels show at every zoom."""
-    group = np.array([colour.entry[node] for node in nodes], dtype=np.int64)
-    value = np.array([size.value[node] for node in nodes], dtype=float)
-    order = np.lexsort((np.arange(len(nodes)), -value, group))
-    ranked = group[order]
-    first = np.searchsorted(ranked, ranked)  # where each group starts in the ranking
-    return np.sort(order[np.arange(len(order)) - first < per_group]).tolist()
+def _major_accounts(nodes: list[str], labels: list[str], colour: ColourChannel, size: SizeChannel,
+                    per_group: int = 3) -> list[int]:
+    """Positions of each colour group's largest accounts: their labels show at every zoom.
+
+    A name is labelled once, at its largest account: an organisation on five
+    platforms would otherwise write its name five times over one spot.
+    """
+    accounts = pd.DataFrame({"group": [colour.entry[node] for node in nodes], "label": labels,
+                             "value": [size.value[node] for node in nodes], "at": range(len(nodes))})
+    largest_first = accounts.sort_values(["value", "at"], ascending=[False, True], kind="stable")
+    named_once = largest_first.drop_duplicates("label")
+    return sorted(named_once.groupby("group", sort=False).head(per_group)["at"].tolist())
 
 
 @lru_cache(maxsize=1)

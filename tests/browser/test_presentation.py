@@ -132,3 +132,30 @@ def test_hostile_title_source_and_legend_never_run(tmp_path, open_map):
     assert dialogs == []
     assert page.locator("img, svg").count() == 0
     assert log.errors == [] and log.network_requests() == []
+
+
+LABEL_BOXES = """() => {
+  const {network} = window.socialmap;
+  return Object.values(network.body.nodes)
+    .filter((node) => node.options.font.size > 11 && node.labelModule.size.width > 0)
+    .map((node) => {
+      const box = node.labelModule.size;
+      return {label: node.options.label, left: box.left, top: box.top, right: box.left + box.width,
+              bottom: box.top + box.height};
+    });
+}"""
+
+
+@pytest.mark.parametrize("layout", ["force", "communities", "geo", "mindmap"])
+def test_the_labels_shown_at_first_view_never_write_over_each_other(tmp_path, open_map, layout):
+    path = tmp_path / f"{layout}.html"
+    path.write_text(build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=ROOT / "mapdata" / "areas.csv",
+                              options=MapOptions(layout=layout)).html, encoding="utf-8")
+    page, log = open_map(path)
+    boxes = page.evaluate(LABEL_BOXES)
+    assert len(boxes) >= 10, "the largest accounts are still named at first view"
+    assert len({box["label"] for box in boxes}) == len(boxes), "a name is written once"
+    crossing = [(a["label"], b["label"]) for n, a in enumerate(boxes) for b in boxes[n + 1:]
+                if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+    assert crossing == []
+    assert log.errors == []
