@@ -144,6 +144,8 @@ function socialmapMap() {
     : firstFitScale(container, columns.x.slice(), columns.y.slice(), null);
   var FONT_FACE = "system-ui, Segoe UI, Arial, sans-serif";
   var MAJOR_LABEL = { size: Math.max(24, 13 / fitScale), strokeWidth: 5 };
+  // The text size of the mind map's hubs, in map units: readable at the first view's scale.
+  var HUB_SIZE = { region: Math.max(46, 22 / fitScale), area: Math.max(30, 12 / fitScale), branch: Math.max(20, 8 / fitScale) };
   var hiddenGroups = new Set();
 
   // One colour object per group, shared: vis reads it, never writes to it.
@@ -186,13 +188,23 @@ function socialmapMap() {
   var SIZE_RANGE = { min: 6, max: 42 };  // a dot's radius, smallest to largest account (vis's scaling)
   major = keptApart(columns.major);
 
+  // Where the mind map's region and area boxes are drawn (branch boxes wait for a zoom): labels keep off them.
+  function hubBoxes(ctx) {
+    return data.hubs.filter(function (hub) { return hub.kind !== "branch"; }).map(function (hub) {
+      var size = HUB_SIZE[hub.kind] || HUB_SIZE.area;
+      ctx.font = "600 " + size + "px " + FONT_FACE;
+      var half = Math.min(ctx.measureText(hub.label).width, hub.room || Infinity) / 2 + size * 0.45;
+      return { left: hub.x - half, right: hub.x + half, top: hub.y - size * 0.8, bottom: hub.y + size * 0.8 };
+    });
+  }
+
   // Labels shown at every zoom must not write over each other. From the largest account down, a label
   // that would cross one already kept waits for a zoom, like every other label. Boxes are measured as
   // vis will draw them: the text under its dot, in the large labels' font.
   function keptApart(candidates) {
     var ctx = document.createElement("canvas").getContext("2d");
+    var margin = MAJOR_LABEL.strokeWidth + MAJOR_LABEL.size * 0.15, boxes = hubBoxes(ctx), kept = [];
     ctx.font = MAJOR_LABEL.size + "px " + FONT_FACE;
-    var margin = MAJOR_LABEL.strokeWidth + MAJOR_LABEL.size * 0.15, boxes = [], kept = [];
     candidates.slice().sort(function (a, b) { return columns.value[b] - columns.value[a] || a - b; })
       .forEach(function (i) {
         var radius = SIZE_RANGE.min + scaled(0, 0, 0, columns.value[i]) * (SIZE_RANGE.max - SIZE_RANGE.min);
@@ -556,9 +568,9 @@ function socialmapMap() {
       return node && !node.options.hidden ? node : null;
     }
     var HUB_STYLE = {
-      region: { size: Math.max(46, 22 / fitScale), fill: "#1b1f24", border: "#1b1f24", text: "#ffffff" },
-      area: { size: Math.max(30, 12 / fitScale), fill: "#ffffff", border: "#1b1f24", text: "#1b1f24" },
-      branch: { size: Math.max(20, 8 / fitScale), fill: "#eef1f4", border: "#8a939e", text: "#1b1f24" }
+      region: { size: HUB_SIZE.region, fill: "#1b1f24", border: "#1b1f24", text: "#ffffff" },
+      area: { size: HUB_SIZE.area, fill: "#ffffff", border: "#1b1f24", text: "#1b1f24" },
+      branch: { size: HUB_SIZE.branch, fill: "#eef1f4", border: "#8a939e", text: "#1b1f24" }
     };
     var boxFont = Math.max(28, 14 / fitScale);
     network.on("beforeDrawing", function (ctx) {
