@@ -146,14 +146,15 @@ LABEL_BOXES = """() => {
 }"""
 
 
-@pytest.mark.parametrize("layout", ["force", "communities", "geo", "mindmap"])
-def test_the_labels_shown_at_first_view_never_write_over_each_other(tmp_path, open_map, layout):
+@pytest.mark.parametrize("layout, named", [("force", 10), ("communities", 10), ("geo", 5), ("mindmap", 5)])
+def test_the_labels_shown_at_first_view_never_write_over_each_other(tmp_path, open_map, layout, named):
+    """On geo and mind maps the area boxes are most of the first view's words; account names keep off them."""
     path = tmp_path / f"{layout}.html"
     path.write_text(build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=ROOT / "mapdata" / "areas.csv",
                               options=MapOptions(layout=layout)).html, encoding="utf-8")
     page, log = open_map(path)
     boxes = page.evaluate(LABEL_BOXES)
-    assert len(boxes) >= 10, "the largest accounts are still named at first view"
+    assert len(boxes) >= named, "the largest accounts are still named at first view"
     assert len({box["label"] for box in boxes}) == len(boxes), "a name is written once"
     crossing = [(a["label"], b["label"]) for n, a in enumerate(boxes) for b in boxes[n + 1:]
                 if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
