@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from appviews import (
-    Current, analysed, area_table, columns_of, laid_out, presented, show_change, show_map, show_problems, show_trend,
+    Current, analysed, area_table, column_step, columns_of, laid_out, presented, show_change, show_map, show_problems, show_trend,
     still_valid,
 )
 from socialmap import InputFile, MapOptions, SocialMapError, explore
@@ -87,23 +87,21 @@ max_bytes = LIMIT_MB * 2**20
 # --- the column-mapping step, when no heading says which column holds a required field ---------------
 
 account_columns: tuple[tuple[str, str], ...] = ()
+relationship_columns: tuple[tuple[str, str], ...] = ()
 plan = None if sample else columns_of(inputs.accounts, max_bytes)
 if plan is not None and plan.headings:
-    with st.expander("Which column is which?", expanded=bool(plan.missing), icon=":material/table_view:"):
-        if plan.missing:
-            st.warning(f"No heading of *{inputs.accounts.name}* says which column holds each account's "
-                       f"{' and '.join(plan.missing)}, so socialmap has made a best guess: check it below.")
-        picks, grid = {}, st.columns(3)
-        for number, (field, label) in enumerate(explore.FIELD_LABELS.items()):
-            headings = plan.options(field)
-            picks[field] = grid[number % 3].selectbox(label, headings, index=headings.index(plan.preset(field)),
-                                                      key=f"column_{field}_{inputs.digest}")
-        account_columns = plan.overrides(picks)
-        st.caption("Other columns are kept: they show when you hover over an account, and can colour or size "
-                   "the map.")
+    account_columns = column_step(
+        plan, explore.FIELD_LABELS, title="Which column is which?", file_name=inputs.accounts.name,
+        what="each account's", key="column_{field}_" + inputs.digest,
+        note="Other columns are kept: they show when you hover over an account, and can colour or size the map.")
+links_plan = None if sample or inputs.relationships is None else columns_of(inputs.relationships, max_bytes, True)
+if links_plan is not None and links_plan.headings:
+    relationship_columns = column_step(
+        links_plan, explore.RELATIONSHIP_LABELS, title="Which relationships column is which?",
+        file_name=inputs.relationships.name, what="each link's", key="link_column_{field}_" + inputs.digest)
 
 base = MapOptions(seed=int(seed), strict=strict, resolution=float(resolution), min_community_size=int(min_size),
-                  max_bytes=max_bytes, account_columns=account_columns)
+                  max_bytes=max_bytes, account_columns=account_columns, relationship_columns=relationship_columns)
 analysis_options = explore.analysis_key(base)
 analysis, offered = analysed(inputs, inputs.digest, analysis_options)
 if isinstance(analysis, SocialMapError):

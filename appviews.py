@@ -15,8 +15,9 @@ import streamlit as st
 from socialmap import InputFile, MapOptions, SocialMapError, explore, overtime
 from socialmap.export import table_csv
 from socialmap.pipeline import Analysis
+from socialmap.schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS
 
-__all__ = ["Current", "analysed", "area_table", "laid_out", "presented", "columns_of", "still_valid",
+__all__ = ["Current", "analysed", "area_table", "laid_out", "presented", "columns_of", "column_step", "still_valid",
            "show_problems", "show_map", "show_change", "show_trend"]
 
 
@@ -58,8 +59,9 @@ def trended(_files, files: str, dates: str, options: MapOptions):
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def columns_of(accounts: InputFile, max_bytes: int):
-    return explore.column_plan(accounts, max_bytes=max_bytes)
+def columns_of(file: InputFile, max_bytes: int, links: bool = False):
+    """How the headings of an accounts file (or, with ``links``, a relationships file) are read."""
+    return explore.column_plan(file, max_bytes=max_bytes, fields=RELATIONSHIP_FIELDS if links else ACCOUNT_FIELDS)
 
 
 def still_valid(key: str, offered, default=None) -> None:
@@ -79,6 +81,26 @@ def table(frame, **layout) -> None:
             return st.column_config.NumberColumn(words, format="localized")
         return st.column_config.LinkColumn(words) if column == "url" else words
     st.dataframe(frame, hide_index=True, column_config={column: heading(column) for column in frame.columns}, **layout)
+
+
+def column_step(plan: explore.ColumnPlan, labels: dict[str, str], *, title: str, file_name: str, what: str,
+                key: str, note: str = "") -> tuple[tuple[str, str], ...]:
+    """One select box per field, preset to the heading read for it (or a best guess): the picks that differ.
+
+    ``key``: each box's widget key, with ``{field}`` where the field's name goes.
+    """
+    with st.expander(title, expanded=bool(plan.missing), icon=":material/table_view:"):
+        if plan.missing:
+            st.warning(f"No heading of *{file_name}* says which column holds {what} "
+                       f"{' and '.join(plan.missing)}, so socialmap has made a best guess: check it below.")
+        picks, grid = {}, st.columns(3)
+        for number, (field, label) in enumerate(labels.items()):
+            headings = plan.options(field)
+            picks[field] = grid[number % 3].selectbox(label, headings, index=headings.index(plan.preset(field)),
+                                                      key=key.format(field=field))
+        if note:
+            st.caption(note)
+    return plan.overrides(picks)
 
 
 def show_problems(issues, heading: str) -> None:

@@ -30,10 +30,10 @@ from .export import table_csv
 from .metrics import REACH_GROUPINGS, OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by
 from .options import MapOptions
 from .pipeline import Analysis, MapResult, analyse, arrange_view, load_tables, present
-from .schema import ACCOUNT_FIELDS, Field, match_columns, normalise_heading
+from .schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS, Field, match_columns, normalise_heading
 
 __all__ = [
-    "Inputs", "ColumnPlan", "column_plan", "guess_heading", "NOT_IN_FILE", "FIELD_LABELS",
+    "Inputs", "ColumnPlan", "column_plan", "guess_heading", "NOT_IN_FILE", "FIELD_LABELS", "RELATIONSHIP_LABELS",
     "analysis_key", "layout_key", "reach_key", "date_span", "within_span", "attempt", "analyse_inputs", "read_area_table", "arrange_view",
     "present", "choices", "colour_options", "size_options", "filter_values", "account_labels", "choice_label",
     "LAYOUT_LABELS", "LAYOUT_HELP", "AGGREGATE_LABELS", "compact", "headline", "reach_notes", "CAVEAT",
@@ -90,6 +90,10 @@ FIELD_LABELS = {
     "area": "Area", "category": "Category", "followers": "Followers", "posts_per_week": "Posts a week",
     "url": "Web link", "description": "Description",
 }
+RELATIONSHIP_LABELS = {
+    "source": "Who follows or mentions (required)", "target": "Whom (required)", "type": "Kind of link",
+    "weight": "Strength (weight)", "date": "Date of a mention",
+}
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,9 @@ _ID_WORDS = frozenset({"id", "handle", "user", "username", "account", "profile",
                        "instagram", "facebook", "tiktok", "youtube", "linkedin", "threads", "bluesky", "mastodon"})
 
 
+_HANDLE_FIELDS = frozenset({"id", "source", "target"})  # columns of handles: scored on what their values look like
+
+
 def guess_heading(raw: pd.DataFrame, field: Field, taken: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The heading most likely to hold ``field``, among those not ``taken``; None if every column is blank.
 
@@ -151,7 +158,7 @@ def guess_heading(raw: pd.DataFrame, field: Field, taken: set[str] | frozenset[s
         if not values:
             continue
         score = max(difflib.SequenceMatcher(None, normalise_heading(heading), name).ratio() for name in names)
-        if field.name == "id":
+        if field.name in _HANDLE_FIELDS:
             score = 0.5 * score + 3 * len(set(values)) / len(values)
             score += _share(values, lambda v: any(c.isalpha() for c in v))
             score += 0.5 * _share(values, lambda v: " " not in v)
@@ -163,23 +170,26 @@ def guess_heading(raw: pd.DataFrame, field: Field, taken: set[str] | frozenset[s
     return best
 
 
-def column_plan(accounts: InputFile, *, max_bytes: int = MapOptions().max_bytes) -> ColumnPlan | None:
-    """The accounts file's headings, what they match and guesses for the rest; None if it cannot be read.
+def column_plan(file: InputFile, *, max_bytes: int = MapOptions().max_bytes,
+                fields: tuple[Field, ...] = ACCOUNT_FIELDS) -> ColumnPlan | None:
+    """A file's headings, what they match and guesses for the rest; None if it cannot be read.
 
-    A file that cannot be read is reported by the build itself, with the reason.
+    ``fields``: ACCOUNT_FIELDS for an accounts file, RELATIONSHIP_FIELDS for a
+    relationships file. A file that cannot be read is reported by the build
+    itself, with the reason.
     """
     try:
-        raw = read_table(accounts, max_bytes=max_bytes)
+        raw = read_table(file, max_bytes=max_bytes)
     except SocialMapError:
         return None
     headings = tuple(str(heading) for heading in raw.columns)
-    matched = match_columns(headings, ACCOUNT_FIELDS)
-    missing = tuple(f.name for f in ACCOUNT_FIELDS if f.required and f.name not in matched)
+    matched = match_columns(headings, fields)
+    missing = tuple(f.name for f in fields if f.required and f.name not in matched)
     if not headings or not len(raw):
         missing = ()  # nothing to choose from: the build says what is wrong
     taken = set(matched.values())
     guesses = []
-    for field in (f for f in ACCOUNT_FIELDS if f.name in missing):
+    for field in (f for f in fields if f.name in missing):
         heading = guess_heading(raw, field, taken)
         if heading is not None:
             guesses.append((field.name, heading))
@@ -193,7 +203,8 @@ def analysis_key(options: MapOptions) -> MapOptions:
     """The options the graph, communities and figures depend on (the rest left at their defaults)."""
     return MapOptions(seed=options.seed, strict=options.strict, resolution=options.resolution,
                       min_community_size=options.min_community_size, max_bytes=options.max_bytes,
-                      account_columns=options.account_columns, mentions_from=options.mentions_from,
+                      account_columns=options.account_columns, relationship_columns=options.relationship_columns,
+                      mentions_from=options.mentions_from,
                       mentions_to=options.mentions_to)
 
 

@@ -76,10 +76,13 @@ def read_inputs(
     relationships_sheet: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     account_columns: dict[str, str] | None = None,
+    relationship_columns: dict[str, str] | None = None,
 ) -> Inputs:
     """Read both sources and recognise their shape; raise SocialMapError naming every unreadable file.
 
-    ``account_columns`` (field -> heading) overrides the matching of the accounts table's columns.
+    ``account_columns`` and ``relationship_columns`` (field -> heading)
+    override the matching of the accounts table's and the relationships
+    file's columns.
     """
     accounts_name = source_name(accounts, "accounts")
     relationships_name = source_name(relationships, "relationships") if relationships is not None else None
@@ -99,6 +102,7 @@ def read_inputs(
     return recognise(
         account_sheets, relationship_sheets, sheet=sheet, relationships_sheet=relationships_sheet,
         accounts_name=accounts_name, relationships_name=relationships_name, account_columns=account_columns,
+        relationship_columns=relationship_columns,
     )
 
 
@@ -131,6 +135,7 @@ def recognise(
     accounts_name: str = "accounts",
     relationships_name: str | None = None,
     account_columns: dict[str, str] | None = None,
+    relationship_columns: dict[str, str] | None = None,
 ) -> Inputs:
     """Say which table holds the accounts, which the links, and how to read them."""
     problems: list[Issue] = []
@@ -140,7 +145,7 @@ def recognise(
     links: list[LinkTable] = []
     if relationship_sheets is not None:
         chosen = _relationships_sheet(relationship_sheets, relationships_sheet, relationships_name, problems)
-        links += [_link_table(chosen, shape)] if chosen is not None else []
+        links += [_link_table(chosen, shape, relationship_columns)] if chosen is not None else []
     elif relationships_sheet is not None:
         try:
             links.append(_link_table(pick_sheet(account_sheets, relationships_sheet, accounts_name), shape))
@@ -239,11 +244,12 @@ def _relationships_sheet(sheets: list[Sheet], wanted: str | None, file: str, pro
     return next((s for s in in_use if _is_links(s)), in_use[0] if in_use else sheets[0])
 
 
-def _link_table(sheet: Sheet, shape: str) -> LinkTable:
-    """How to read one table of links: Kumu's lists, and a Type column that means direction."""
+def _link_table(sheet: Sheet, shape: str, chosen: dict[str, str] | None = None) -> LinkTable:
+    """How to read one table of links: Kumu's lists, a Type column that means direction, and the
+    headings a user ``chosen`` for its fields (the app's column step)."""
     headings = _headings(sheet)
-    columns: dict[str, str] = {}
-    matched = match_columns(headings, RELATIONSHIP_FIELDS)
+    columns: dict[str, str] = dict(chosen or {})
+    matched = match_columns(headings, RELATIONSHIP_FIELDS, columns)
     kind_heading = matched.get("type")
     if "direction" not in matched and kind_heading is not None and normalise_heading(kind_heading) == "type":
         words = {" ".join(value.strip().lower().split()) for value in set(sheet.frame[kind_heading].tolist())}

@@ -37,9 +37,10 @@ class MapOptions:
     and those within focus_steps (1 or 2) links of it. account_columns:
     (field, heading) pairs that say which column of the accounts file holds
     a field, where the automatic matching could not tell (the app's
-    column-mapping step). subtitle (default: the counts), source (a line
-    crediting where the data came from) and data_date are printed under the
-    title. sheet, relationships_sheet: which sheets of a workbook to read
+    column-mapping step); relationship_columns, the same for the
+    relationships file (source, target, type, weight, date). subtitle
+    (default: the counts), source (a line crediting where the data came
+    from) and data_date are printed under the title. sheet, relationships_sheet: which sheets of a workbook to read
     (default: found from their headings). mentions_from, mentions_to
     (dates, inclusive): keep only the dated relationships (a relationships
     file's ``date`` column, such as mentions) within this range; undated
@@ -67,6 +68,7 @@ class MapOptions:
     focus: str | None = None
     focus_steps: int = 1
     account_columns: tuple[tuple[str, str], ...] = ()
+    relationship_columns: tuple[tuple[str, str], ...] = ()
     subtitle: str | None = None
     source: str | None = None
     data_date: str | None = None

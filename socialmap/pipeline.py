@@ -107,6 +107,7 @@ def load_tables(
     inputs = read_inputs(
         accounts, relationships, sheet=options.sheet, relationships_sheet=options.relationships_sheet,
         max_bytes=options.max_bytes, account_columns=dict(options.account_columns),
+        relationship_columns=dict(options.relationship_columns),
     )
     progress("validate")
     clean = validate_inputs(inputs)

@@ -168,6 +168,23 @@ def test_upload_without_an_id_heading_asks_which_column_with_a_best_guess(app):
         title=UPLOAD_TITLE, account_columns=columns)).html
 
 
+def test_a_relationships_file_with_odd_headings_gets_its_own_column_step(app):
+    odd = (DATA / "odd_relationships.csv").read_bytes()
+    run(upload(app, "accounts", "accounts.csv", SAMPLE_ACCOUNTS.read_bytes()))
+    run(upload(app, "relationships", "odd_relationships.csv", odd))
+
+    digest = explore.Inputs(InputFile("accounts.csv", SAMPLE_ACCOUNTS.read_bytes()),
+                            InputFile("odd_relationships.csv", odd)).digest
+    assert app.selectbox(key=f"link_column_source_{digest}").value == "Who"
+    assert app.selectbox(key=f"link_column_target_{digest}").value == "Whom"
+    assert app.selectbox(key=f"link_column_type_{digest}").value == "Kind"
+    assert any("says which column holds each link's source and target" in w.value for w in app.warning)
+    assert not app.error
+    columns = (("source", "Who"), ("target", "Whom"))
+    assert page_html(app) == build_map(SAMPLE_ACCOUNTS, DATA / "odd_relationships.csv", options=MapOptions(
+        title=UPLOAD_TITLE, relationship_columns=columns)).html
+
+
 def test_headings_that_match_need_no_step_but_can_be_checked(app):
     run(upload(app, "accounts", "aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes()))
     digest = explore.Inputs(InputFile("aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes())).digest

@@ -258,3 +258,13 @@ def test_follower_lists_and_mention_exports_need_no_renamed_headings(name):
         assert set(links["type"]) == {"follows"}
     else:
         assert sorted(links["date"].dt.strftime("%Y-%m-%d")) == ["2026-11-20", "2026-11-24"]
+
+
+def test_relationship_columns_say_which_heading_holds_each_end():
+    """What the app's column step passes on: without it the file names no source or target."""
+    with pytest.raises(SocialMapError, match="no source column"):
+        load_tables(SAMPLE_ACCOUNTS, DATA / "odd_relationships.csv")
+    tables = load_tables(SAMPLE_ACCOUNTS, DATA / "odd_relationships.csv",
+                         options=MapOptions(relationship_columns=(("source", "Who"), ("target", "Whom"))))
+    assert len(tables.relationships) == 4
+    assert sorted(tables.relationships["type"]) == ["follows", "follows", "mentions", "partner"]
