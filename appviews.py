@@ -13,6 +13,7 @@ from functools import partial
 import streamlit as st
 
 from socialmap import InputFile, MapOptions, SocialMapError, explore, overtime
+from socialmap.changemap import draw_change
 from socialmap.export import table_csv
 from socialmap.pipeline import Analysis
 from socialmap.schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS
@@ -50,7 +51,7 @@ def reach_panel(_result, files: str, key: MapOptions) -> dict:
 
 @st.cache_resource(max_entries=4, show_spinner="Comparing the snapshots…")
 def changed(_old, _new, _layout, files: str, options):
-    return explore.attempt(overtime.change_of, _old, _new, _layout, options)
+    return explore.attempt(partial(draw_change, options=options), _old, _new, _layout)
 
 
 @st.cache_data(max_entries=4, show_spinner="Reading the snapshots…")

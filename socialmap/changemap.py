@@ -36,7 +36,7 @@ from .story import change_panel, how_change_was_made
 from .trend import date_in_name
 
 __all__ = ["Comparison", "ChangeResult", "compare", "change_page", "build_change", "removed_positions", "snapshot_label",
-           "snapshot_mentions", "change_map_options", "CHANGE_COLOURS"]
+           "snapshot_mentions", "change_map_options", "draw_change", "CHANGE_COLOURS"]
 
 Progress = Callable[[str], None]
 
@@ -59,6 +59,13 @@ class Comparison:
     def by(self, column: str) -> pd.DataFrame:
         """Totals and changes per area, platform, category or community."""
         return group_changes(self.changes, column)
+
+    def reports(self, mentions: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+        """The tables ``--report`` writes, by file-name suffix: per account, by group and, when there are any,
+        the mentions (``mentions``: another count of them than this comparison's own)."""
+        mentions = self.mentions if mentions is None else mentions
+        tables = {"": self.changes.drop(columns=["key"]), "-by-group": self.groups}
+        return {**tables, "-mentions": mentions} if len(mentions) else tables
 
 
 @dataclass(frozen=True)
@@ -137,11 +144,17 @@ def build_change(
                   options=options.map, progress=older)
     new = analyse(load_tables(new_accounts, new_relationships, options=options.map, progress=progress),
                   options=options.map, progress=progress)
-    comparison = compare(old, new, options=options)
     progress("layout")
     arranged = arrange_view(new, change_map_options(options.map), read_areas(areas) if areas is not None else None)
     progress("render")
-    return ChangeResult(change_page(old, new, comparison, arranged[1], options=options), comparison, old, new)
+    return draw_change(old, new, arranged[1], options=options)
+
+
+def draw_change(old: Analysis, new: Analysis, layout: Layout, *, options: ChangeOptions = ChangeOptions()
+                ) -> ChangeResult:
+    """Compare two analysed snapshots and draw the change on the new map's ``layout`` (the app caches each)."""
+    comparison = compare(old, new, options=options)
+    return ChangeResult(change_page(old, new, comparison, layout, options=options), comparison, old, new)
 
 
 def change_map_options(options: MapOptions) -> MapOptions:

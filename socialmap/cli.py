@@ -248,11 +248,6 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
 
 # --- socialmap compare (issue 10, items 2 and 3) ---
 
-def _report_paths(path: Path) -> tuple[Path, Path, Path]:
-    """change.csv -> change.csv, change-by-group.csv, change-mentions.csv."""
-    return path, path.with_name(f"{path.stem}-by-group{path.suffix}"), path.with_name(f"{path.stem}-mentions{path.suffix}")
-
-
 @main.command()
 @click.argument("old_accounts", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new_accounts", type=click.Path(dir_okay=False, path_type=Path))
@@ -321,15 +316,12 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
         click.echo(f"  Mentions of {row.account} in {row.period}: {row.mentions:,} by {row.by_accounts:,} "
                    f"account{'s' if row.by_accounts != 1 else ''}{made_by}")
     if report_path is not None:
-        accounts_path, groups_path, mentions_path = _report_paths(report_path)
-        accounts_path.write_text(table_csv(comparison.changes.drop(columns=["key"])), encoding="utf-8")
-        groups_path.write_text(table_csv(comparison.groups), encoding="utf-8")
-        click.echo(f"{accounts_path}: {len(comparison.changes):,} rows, one per account")
-        click.echo(f"{groups_path}: {len(comparison.groups):,} rows: overall, then by area, platform, category "
-                   "and community")
-        if len(mentions):
-            mentions_path.write_text(table_csv(mentions), encoding="utf-8")
-            click.echo(f"{mentions_path}: {len(mentions):,} rows, one per account and period")
+        described = {"": ", one per account", "-by-group": ": overall, then by area, platform, category and community",
+                     "-mentions": ", one per account and period"}
+        for suffix, table in comparison.reports().items():
+            path = report_path.with_name(f"{report_path.stem}{suffix}{report_path.suffix}")
+            path.write_text(table_csv(table), encoding="utf-8")
+            click.echo(f"{path}: {len(table):,} rows{described[suffix]}")
 
 
 def _checked_html_page(path: Path) -> Path:

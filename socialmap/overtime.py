@@ -15,10 +15,7 @@ from dataclasses import replace
 import pandas as pd
 
 from .change import ChangeSummary
-from .changemap import (
-    ChangeResult, Comparison, change_map_options, change_page, compare, snapshot_label, snapshot_mentions,
-)
-from .layout import Layout
+from .changemap import Comparison, change_map_options, snapshot_mentions
 from .load import InputFile
 from .options import ChangeOptions, MapOptions
 from .pipeline import Analysis
@@ -26,7 +23,7 @@ from .trend import headline as trend_headline
 from .trend import load_snapshots, trend_table
 from .trendpage import trend_page
 
-__all__ = ["change_map_options", "change_options", "change_of", "change_headline", "change_downloads", "account_rows", "mentions_of",
+__all__ = ["change_map_options", "change_options", "change_headline", "change_downloads", "account_rows", "mentions_of",
            "dates_list", "trend_of", "trend_headline", "TREND_HEADINGS"]
 
 TREND_HEADINGS = {"label": "Snapshot", "accounts": "Accounts", "potential_reach": "Potential reach",
@@ -40,14 +37,6 @@ def change_options(options: MapOptions, *, growth: str, old_label: str | None = 
     return ChangeOptions(map=replace(change_map_options(options), title=f"What changed: {options.title}",
                                      subtitle=None),
                          growth=growth, old_label=old_label, new_label=new_label)
-
-
-def change_of(old: Analysis, new: Analysis, layout: Layout, options: ChangeOptions) -> ChangeResult:
-    """Compare two analysed snapshots and draw the change on the new map's ``layout``."""
-    options = replace(options, old_label=options.old_label or snapshot_label(old.tables.accounts_file),
-                      new_label=options.new_label or snapshot_label(new.tables.accounts_file))
-    comparison = compare(old, new, options=options)
-    return ChangeResult(change_page(old, new, comparison, layout, options=options), comparison, old, new)
 
 
 def _compact_signed(value: float | None, unit: str = "") -> str | None:
@@ -75,15 +64,14 @@ def account_rows(comparison: Comparison) -> pd.DataFrame:
     return ranked.drop(columns=["_order"]).reset_index(drop=True)
 
 
+_DOWNLOAD_LABELS = {"": "Changes per account (CSV)", "-by-group": "Changes by group (CSV)",
+                    "-mentions": "Mentions (CSV)"}
+
+
 def change_downloads(comparison: Comparison, mentions: pd.DataFrame | None = None) -> list[tuple[str, str, pd.DataFrame]]:
     """(file-name suffix, button label, table) of each CSV the CLI's ``--report`` writes, in its order
     (``mentions``: the mentions table shown, when other accounts or periods were picked)."""
-    mentions = comparison.mentions if mentions is None else mentions
-    downloads = [("", "Changes per account (CSV)", comparison.changes.drop(columns=["key"])),
-                 ("-by-group", "Changes by group (CSV)", comparison.groups)]
-    if len(mentions):
-        downloads.append(("-mentions", "Mentions (CSV)", mentions))
-    return downloads
+    return [(suffix, _DOWNLOAD_LABELS[suffix], table) for suffix, table in comparison.reports(mentions).items()]
 
 
 def mentions_of(old: Analysis, new: Analysis, summary: ChangeSummary, accounts: tuple[str, ...],
