@@ -191,11 +191,21 @@ function socialmapMap() {
   // Where the mind map's region and area boxes are drawn (branch boxes wait for a zoom): labels keep off them.
   function hubBoxes(ctx) {
     return data.hubs.filter(function (hub) { return hub.kind !== "branch"; }).map(function (hub) {
-      var size = HUB_SIZE[hub.kind] || HUB_SIZE.area;
-      ctx.font = "600 " + size + "px " + FONT_FACE;
-      var half = Math.min(ctx.measureText(hub.label).width, hub.room || Infinity) / 2 + size * 0.45;
-      return { left: hub.x - half, right: hub.x + half, top: hub.y - size * 0.8, bottom: hub.y + size * 0.8 };
+      var box = hubBox(ctx, hub);
+      return { left: hub.x - box.width / 2, right: hub.x + box.width / 2,
+               top: hub.y - box.height / 2, bottom: hub.y + box.height / 2 };
     });
+  }
+
+  // A hub's text size, fitted to the room the layout left it, and its box; leaves ctx.font set to draw it.
+  function hubBox(ctx, hub) {
+    var size = HUB_SIZE[hub.kind] || HUB_SIZE.branch;
+    ctx.font = "600 " + size + "px " + FONT_FACE;
+    if (hub.room && ctx.measureText(hub.label).width > hub.room) {
+      size = Math.max(8, size * hub.room / ctx.measureText(hub.label).width);
+      ctx.font = "600 " + size + "px " + FONT_FACE;
+    }
+    return { size: size, width: ctx.measureText(hub.label).width + size * 0.9, height: size * 1.6 };
   }
 
   // Labels shown at every zoom must not write over each other. From the largest account down, a label
@@ -568,9 +578,9 @@ function socialmapMap() {
       return node && !node.options.hidden ? node : null;
     }
     var HUB_STYLE = {
-      region: { size: HUB_SIZE.region, fill: "#1b1f24", border: "#1b1f24", text: "#ffffff" },
-      area: { size: HUB_SIZE.area, fill: "#ffffff", border: "#1b1f24", text: "#1b1f24" },
-      branch: { size: HUB_SIZE.branch, fill: "#eef1f4", border: "#8a939e", text: "#1b1f24" }
+      region: { fill: "#1b1f24", border: "#1b1f24", text: "#ffffff" },
+      area: { fill: "#ffffff", border: "#1b1f24", text: "#1b1f24" },
+      branch: { fill: "#eef1f4", border: "#8a939e", text: "#1b1f24" }
     };
     var boxFont = Math.max(28, 14 / fitScale);
     network.on("beforeDrawing", function (ctx) {
@@ -604,17 +614,10 @@ function socialmapMap() {
       var scale = network.getScale();
       hubs.forEach(function (hub) {
         var style = HUB_STYLE[hub.kind] || HUB_STYLE.branch;
-        var size = style.size;
-        if (hub.kind === "branch" && size * scale < BRANCH_READABLE) { return; }
-        ctx.font = "600 " + size + "px system-ui, Segoe UI, Arial, sans-serif";
-        if (hub.room && ctx.measureText(hub.label).width > hub.room) {  // keep to the room the layout left
-          size = Math.max(8, size * hub.room / ctx.measureText(hub.label).width);
-          ctx.font = "600 " + size + "px system-ui, Segoe UI, Arial, sans-serif";
-        }
+        if (hub.kind === "branch" && HUB_SIZE.branch * scale < BRANCH_READABLE) { return; }
+        var box = hubBox(ctx, hub), size = box.size, width = box.width, height = box.height;
         ctx.textBaseline = "middle";
         ctx.textAlign = "center";
-        var width = ctx.measureText(hub.label).width + size * 0.9;
-        var height = size * 1.6;
         ctx.fillStyle = style.fill;
         ctx.strokeStyle = style.border;
         ctx.lineWidth = size / 12;
