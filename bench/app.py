@@ -2,7 +2,7 @@
 
     python bench/app.py --accounts 10000 --repeats 3
 
-Uploads a generated map (bench/generate.py, seed 0) into app.py under
+Uploads a generated map (bench/generate.py, seed 0) into the app (socialmap/app/main.py) under
 AppTest, then times each rerun after one widget changes, and counts how
 often the costly stages ran: a colour, size or filter change must not
 analyse or lay out again. Prints a Markdown table (medians; the machine is
@@ -72,7 +72,7 @@ def main() -> None:
     calls = Calls()
     st.cache_data.clear()
     st.cache_resource.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    at = AppTest.from_file(str(ROOT / "socialmap" / "app" / "main.py"), default_timeout=600)
     at.run()
     at.file_uploader(key="accounts").set_value((accounts.name, accounts.read_bytes(), "text/csv"))
     at.file_uploader(key="relationships").set_value((relationships.name, relationships.read_bytes(), "text/csv"))

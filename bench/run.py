@@ -470,12 +470,14 @@ def resolve_commit(revision: str) -> str:
 def checkout(commit: str, folder: Path) -> Path:
     """Extract ``commit`` of the repository into ``folder``; return the folder to import socialmap from.
 
-    pyproject.toml installs the top-level ``assets`` folder as ``socialmap.assets``;
-    a symbolic link gives the extracted package the same layout.
+    Commits before the package move kept the page assets in a top-level ``assets``
+    folder, installed as ``socialmap.assets``; a symbolic link gives such a package the
+    same layout.
     """
     archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", commit], capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
-    (folder / "socialmap" / "assets").symlink_to(Path("..") / "assets")
+    if not (folder / "socialmap" / "assets").exists():
+        (folder / "socialmap" / "assets").symlink_to(Path("..") / "assets")
     return folder
 
 

@@ -2,7 +2,7 @@
 
 Columns: ``area`` (required; also name, ward, district, place), ``lat`` and
 ``lon`` (centroid), ``population`` (optional). The sample's is
-mapdata/areas.csv. Used by the geo layout and for audience ranges.
+socialmap/sample/areas.csv. Used by the geo layout and for audience ranges.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from .graphfiles import GRAPH_FORMATS
 from .metrics import reach_tables
 from .options import AGGREGATES, BRANCHES, LAYOUTS, MapOptions
 from .pipeline import build_map
+from .sample import copy_sample
 
 __all__ = ["main"]
 
@@ -322,6 +323,26 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
             path = report_path.with_name(f"{report_path.stem}{suffix}{report_path.suffix}")
             path.write_text(table_csv(table), encoding="utf-8")
             click.echo(f"{path}: {len(table):,} rows{described[suffix]}")
+
+
+@main.command()
+@click.option("--port", default=8501, show_default=True, type=click.IntRange(1, 65535),
+              help="The localhost port to serve the app on.")
+@click.option("--no-browser", "no_browser", is_flag=True, help="Do not open the browser; just serve.")
+def app(port: int, no_browser: bool) -> None:
+    """Start the app on this machine (localhost only), on the invented sample, and open it in the browser."""
+    from .app.serve import serve  # starts Streamlit: imported only for this command
+
+    sys.exit(serve(port, open_browser=not no_browser, say=click.echo))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("socialmap-sample"))
+def sample(folder: Path) -> None:
+    """Copy the invented sample (accounts, relationships, areas, monthly snapshots) into FOLDER, to try the commands on."""
+    copied = copy_sample(folder)
+    click.echo(f"{folder}: {len(copied)} files of the invented Derby and Derbyshire sample")
+    click.echo(f"  try: socialmap build {folder / 'accounts.csv'} {folder / 'relationships.csv'} -o map.html")
 
 
 def _checked_html_page(path: Path) -> Path:

@@ -56,7 +56,7 @@ class Inputs:
 
     @classmethod
     def from_folder(cls, folder: Path) -> Inputs:
-        """The files of a folder laid out like mapdata/ (accounts.csv, relationships.csv, areas.csv)."""
+        """The files of a folder laid out like socialmap/sample/ (accounts.csv, relationships.csv, areas.csv)."""
         folder = Path(folder)
 
         def read(name: str) -> InputFile | None:

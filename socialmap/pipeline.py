@@ -272,12 +272,12 @@ def build_map(
 
     ``accounts`` and ``relationships`` may be paths, :class:`InputFile`
     (name and bytes) or DataFrames; ``areas`` is an optional table of area
-    centroids and populations (see mapdata/areas.csv). Raises
+    centroids and populations (see socialmap/sample/areas.csv). Raises
     SocialMapError for bad input.
 
     Examples
     --------
-    >>> result = build_map("mapdata/accounts.csv", "mapdata/relationships.csv")  # doctest: +SKIP
+    >>> result = build_map("socialmap/sample/accounts.csv", "socialmap/sample/relationships.csv")  # doctest: +SKIP
     >>> result.metrics.head()  # doctest: +SKIP
     """
     tables = load_tables(accounts, relationships, options=options, progress=progress)

@@ -6,17 +6,17 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from socialmap.app import SCRIPT
 
 __all__ = ["app", "run"]
 
 
 @pytest.fixture
 def app():
-    """A fresh run of app.py, with empty caches."""
+    """A fresh run of the app's script, with empty caches."""
     st.cache_data.clear()
     st.cache_resource.clear()
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    return AppTest.from_file(str(SCRIPT), default_timeout=120).run()
 
 
 def run(at) -> AppTest:

@@ -8,8 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-SAMPLE_ACCOUNTS = ROOT / "mapdata" / "accounts.csv"
-SAMPLE_RELATIONSHIPS = ROOT / "mapdata" / "relationships.csv"
+SAMPLE_ACCOUNTS = ROOT / "socialmap" / "sample" / "accounts.csv"
+SAMPLE_RELATIONSHIPS = ROOT / "socialmap" / "sample" / "relationships.csv"
 
 
 @pytest.fixture

@@ -7,17 +7,16 @@ exactly what build_map (and so the CLI) writes for the same files and options.
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from socialmap import InputFile, MapOptions, build_map, explore
+from socialmap.app import streamlit_flags
 from socialmap.metrics import reach_by
 from tests.apptest import app, run  # noqa: F401 - app is a fixture
 from tests.conftest import DATA, ROOT, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 
-SAMPLE_AREAS = ROOT / "mapdata" / "areas.csv"
+SAMPLE_AREAS = ROOT / "socialmap" / "sample" / "areas.csv"
 SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
 UPLOAD_TITLE = "Social media map"
 NO_ID = (b"Organisation,Twitter,Followers,Kind\nDerby City Council,@DerbyCC,12000,council\n"
@@ -55,11 +54,14 @@ def upload(at: AppTest, key: str, name: str, data: bytes) -> AppTest:
 
 # --- privacy and limits ---------------------------------------------------------------------------
 
-def test_config_sends_no_statistics_and_bounds_uploads():
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert config["browser"]["gatherUsageStats"] is False
-    assert config["server"]["maxUploadSize"] == 100  # MB: 100,000 accounts and their relationships fit
-    assert config["client"]["showErrorDetails"] is False
+def test_settings_send_no_statistics_listen_on_localhost_and_bound_uploads():
+    flags = streamlit_flags(8600)
+    settings = dict(zip(flags[::2], flags[1::2]))
+    assert settings["--browser.gatherUsageStats"] == "false"
+    assert settings["--server.address"] == "localhost"  # also stops Streamlit's external-address lookup at start
+    assert settings["--server.maxUploadSize"] == "100"  # MB: 100,000 accounts and their relationships fit
+    assert settings["--client.showErrorDetails"] == "false"
+    assert settings["--server.port"] == "8600"
 
 
 # --- the default page: the sample, drawn ----------------------------------------------------------

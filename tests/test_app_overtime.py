@@ -11,7 +11,7 @@ from socialmap.trendpage import trend_page
 from tests.apptest import app, run  # noqa: F401 - app is a fixture
 from tests.conftest import ROOT
 
-SNAPSHOTS = ROOT / "mapdata" / "snapshots"
+SNAPSHOTS = ROOT / "socialmap" / "sample" / "snapshots"
 SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
 
 

@@ -8,7 +8,7 @@ from tests.conftest import DATA, ROOT
 
 
 def test_sample_areas_read_with_numbers():
-    areas = read_areas(ROOT / "mapdata" / "areas.csv")
+    areas = read_areas(ROOT / "socialmap" / "sample" / "areas.csv")
     assert list(areas.columns) == ["area", "lat", "lon", "population"]
     derby = areas.set_index("area").loc["Derby"]
     assert 52.8 < derby["lat"] < 53.0 and -1.6 < derby["lon"] < -1.3 and derby["population"] > 100_000

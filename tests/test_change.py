@@ -12,7 +12,7 @@ from socialmap.trend import load_snapshots, trend_table
 from tests.conftest import DATA, ROOT
 
 TINY = DATA / "change"
-SNAPSHOTS = ROOT / "mapdata" / "snapshots"
+SNAPSHOTS = ROOT / "socialmap" / "sample" / "snapshots"
 
 
 def _analysis(folder, which):
@@ -95,7 +95,7 @@ def test_removed_account_drawn_between_its_old_neighbours_or_at_the_edge(tiny):
 
 
 def test_snapshot_label_is_the_date_in_the_file_name():
-    assert snapshot_label("mapdata/snapshots/accounts-2026-10.csv") == "2026-10"
+    assert snapshot_label("socialmap/sample/snapshots/accounts-2026-10.csv") == "2026-10"
     assert snapshot_label("accounts_2026-11-24.xlsx") == "2026-11-24"
     assert snapshot_label("old accounts.csv") == "old accounts.csv"
     assert snapshot_label("accounts 31-10-2026.csv") == "2026-10-31", "UK day first, as the trend reads it"
@@ -104,7 +104,7 @@ def test_snapshot_label_is_the_date_in_the_file_name():
 
 
 @pytest.mark.parametrize("old_month, new_month, expected", [
-    # accounts old -> new, added, removed, kept, followers known in both, grew, shrank, same (mapdata/README.md)
+    # accounts old -> new, added, removed, kept, followers known in both, grew, shrank, same (socialmap/sample/README.md)
     ("08", "09", (204, 208, 6, 2, 202, 184, 143, 14, 27)),
     ("09", "10", (208, 215, 8, 1, 207, 188, 147, 17, 24)),
     ("10", "11", (215, 223, 10, 2, 213, 197, 155, 18, 24)),
@@ -177,7 +177,7 @@ def test_a_comparison_names_each_stage_of_both_snapshots_as_it_goes():
 
 
 def test_a_geo_change_map_places_accounts_round_their_areas():
-    areas = ROOT / "mapdata" / "areas.csv"
+    areas = ROOT / "socialmap" / "sample" / "areas.csv"
     with_areas = build_change(SNAPSHOTS / "accounts-2026-10.csv", SNAPSHOTS / "accounts-2026-11.csv", areas=areas,
                               options=ChangeOptions(map=MapOptions(layout="geo")))
     without = build_change(SNAPSHOTS / "accounts-2026-10.csv", SNAPSHOTS / "accounts-2026-11.csv",

@@ -9,7 +9,7 @@ from socialmap.cli import main
 from socialmap.trend import TREND_COLUMNS
 from tests.conftest import DATA, ROOT
 
-SAMPLE_SNAPSHOTS = sorted((ROOT / "mapdata" / "snapshots").glob("accounts-2026-*.csv"))
+SAMPLE_SNAPSHOTS = sorted((ROOT / "socialmap" / "sample" / "snapshots").glob("accounts-2026-*.csv"))
 HAND_MADE = sorted((DATA / "trend").glob("accounts-2026-*.csv"))
 
 
@@ -62,7 +62,7 @@ def test_report_cells_are_formula_escaped(tmp_path, write_csv):
 
 def test_undated_file_exits_2_with_one_readable_line(tmp_path):
     out = tmp_path / "trend.html"
-    result = _run("trend", HAND_MADE[0], ROOT / "mapdata" / "accounts.csv", "-o", out)
+    result = _run("trend", HAND_MADE[0], ROOT / "socialmap" / "sample" / "accounts.csv", "-o", out)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "accounts.csv: the file name has no date (name it like accounts-2026-10.csv or accounts-2026-10-31.csv, "

@@ -13,7 +13,7 @@ from socialmap.schema import ACCOUNT_FIELDS
 
 from tests.conftest import DATA, ROOT
 
-SAMPLE = explore.Inputs.from_folder(ROOT / "mapdata")
+SAMPLE = explore.Inputs.from_folder(ROOT / "socialmap" / "sample")
 ID_FIELD = next(field for field in ACCOUNT_FIELDS if field.name == "id")
 
 

@@ -11,7 +11,7 @@ from socialmap.pipeline import load_tables
 from tests.conftest import ROOT, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 from tests.networks import NETWORKS, as_tables
 
-AREAS = pd.read_csv(ROOT / "mapdata" / "areas.csv")
+AREAS = pd.read_csv(ROOT / "socialmap" / "sample" / "areas.csv")
 
 
 def _laid_out(accounts, relationships=None, *, layout="force", seed=42, **options):

@@ -17,7 +17,7 @@ from tests.networks import as_tables
 
 @pytest.fixture(scope="module")
 def sample():
-    return build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=ROOT / "mapdata" / "areas.csv")
+    return build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=ROOT / "socialmap" / "sample" / "areas.csv")
 
 
 def _graph(G):
@@ -102,7 +102,7 @@ def test_reach_by_community_covers_every_account(sample):
 
 def test_audience_range_is_honest(sample):
     ranges = sample.audience().set_index("area")
-    areas = pd.read_csv(ROOT / "mapdata" / "areas.csv").set_index("area")
+    areas = pd.read_csv(ROOT / "socialmap" / "sample" / "areas.csv").set_index("area")
     for area, row in ranges.iterrows():
         followers = sample.metrics[(sample.metrics["area"] == area)]["followers"].dropna()
         assert row["audience_at_least"] == min(followers.max(), areas.loc[area, "population"])

@@ -19,7 +19,7 @@ from socialmap.trend import (
 from tests.conftest import DATA, ROOT
 
 HAND_MADE = sorted((DATA / "trend").glob("accounts-2026-*.csv"))
-SAMPLE_SNAPSHOTS = sorted((ROOT / "mapdata" / "snapshots").glob("accounts-2026-*.csv"))
+SAMPLE_SNAPSHOTS = sorted((ROOT / "socialmap" / "sample" / "snapshots").glob("accounts-2026-*.csv"))
 HOSTILE_AREA = "</svg><script>alert(1)</script>"
 
 
@@ -195,11 +195,11 @@ def test_sample_snapshots_exact_totals():
         ["Aug 2026", 204, 1_544_756, 23_758_202],
         ["Sep 2026", 208, 1_564_762, 23_974_706],
         ["Oct 2026", 215, 1_622_092, 24_668_700],
-        ["Nov 2026", 223, 1_669_629, 25_270_490],  # what `socialmap build mapdata/accounts.csv` prints
+        ["Nov 2026", 223, 1_669_629, 25_270_490],  # what `socialmap build socialmap/sample/accounts.csv` prints
     ]
     assert headline(table) == ("From Aug 2026 to Nov 2026: accounts 204 → 223 (+19), potential reach +8.1%, "
                                "weekly OTV +6.4%")
-    assert overall["unknown_followers"].tolist() == [18, 19, 17, 17]  # mapdata/README: three gain a figure in Oct
+    assert overall["unknown_followers"].tolist() == [18, 19, 17, 17]  # socialmap/sample/README: three gain a figure in Oct
     areas = table[(table["kind"] == "area") & (table["label"] == "Nov 2026")]
     assert areas["group"].iloc[:2].tolist() == ["Derbyshire", "Derby"]
     assert areas["accounts"].sum() == 223 and len(areas) == 27

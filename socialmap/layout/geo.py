@@ -1,7 +1,7 @@
 """The "geo" layout: accounts grouped around their area's place on a plain projection.
 
 An area's place is the mean of its accounts' own lat/lon where they have
-them, else the area's centroid from an areas table (mapdata/areas.csv for
+them, else the area's centroid from an areas table (socialmap/sample/areas.csv for
 the sample: columns area, lat, lon). Places are projected equirectangularly
 around the middle of the map (no tiles, nothing fetched); each area's
 accounts sit in a disc on its place, and discs that would overlap are nudged

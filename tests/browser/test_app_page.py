@@ -1,4 +1,4 @@
-"""The app as a person uses it: `streamlit run app.py` in headless Chromium.
+"""The app as a person uses it: served as `socialmap app` serves it, in headless Chromium.
 
 A module-scoped fixture starts the server on a free localhost port and stops
 it after. Each test opens the page, waits for the map inside the app's iframe
@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from socialmap import InputFile, MapOptions, build_map
+from socialmap.app import SCRIPT, streamlit_flags
 from socialmap.export import table_csv
 
 pytestmark = pytest.mark.browser
@@ -43,9 +44,8 @@ def app_url(tmp_path_factory):
     port = _free_port()
     log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w+")
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-         "--server.maxUploadSize", str(UPLOAD_LIMIT_MB), "--browser.gatherUsageStats", "false"],
+        [sys.executable, "-m", "streamlit", "run", str(SCRIPT),
+         *streamlit_flags(port, **{"server.maxUploadSize": str(UPLOAD_LIMIT_MB)})],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -134,7 +134,7 @@ def visit(browser, app_url):
 
 
 def test_the_app_opens_on_the_sample_map_and_loads_nothing_from_outside(visit):
-    sample = build_map(ROOT / "mapdata" / "accounts.csv", ROOT / "mapdata" / "relationships.csv",
+    sample = build_map(ROOT / "socialmap" / "sample" / "accounts.csv", ROOT / "socialmap" / "sample" / "relationships.csv",
                        options=MapOptions(title=SAMPLE_TITLE))
     app = visit()
     frame = app.map_frame(accounts=sample.graph.number_of_nodes())
@@ -162,7 +162,7 @@ def test_upload_changes_the_map_and_the_download_is_what_the_cli_writes(visit, o
     app.page.keyboard.type("Facebook")
     app.page.keyboard.press("Enter")
     app.page.keyboard.press("Escape")
-    app.map_frame(accounts=build_map(ROOT / "mapdata" / "accounts.csv", ROOT / "mapdata" / "relationships.csv",
+    app.map_frame(accounts=build_map(ROOT / "socialmap" / "sample" / "accounts.csv", ROOT / "socialmap" / "sample" / "relationships.csv",
                                      options=MapOptions(only_platforms=("Facebook",))).graph.number_of_nodes())
 
     app.upload("Accounts: one row per account", accounts)

@@ -8,7 +8,7 @@ from socialmap.changemap import build_change
 from socialmap.options import ChangeOptions, MapOptions
 from tests.conftest import ROOT
 
-SNAPSHOTS = ROOT / "mapdata" / "snapshots"
+SNAPSHOTS = ROOT / "socialmap" / "sample" / "snapshots"
 HOSTILE = '<img src=x onerror="window.__pwned=1">'
 HOSTILE_SCRIPT = "</script><script>window.__pwned=1</script>"
 

@@ -24,8 +24,8 @@ from socialmap.story import reach_panel
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_ACCOUNTS = ROOT / "mapdata" / "accounts.csv"
-SAMPLE_RELATIONSHIPS = ROOT / "mapdata" / "relationships.csv"
+SAMPLE_ACCOUNTS = ROOT / "socialmap" / "sample" / "accounts.csv"
+SAMPLE_RELATIONSHIPS = ROOT / "socialmap" / "sample" / "relationships.csv"
 HINT = "Double-click a community to show its accounts"
 
 

@@ -24,8 +24,8 @@ from socialmap.render import tooltip_text
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_ACCOUNTS = ROOT / "mapdata" / "accounts.csv"
-SAMPLE_RELATIONSHIPS = ROOT / "mapdata" / "relationships.csv"
+SAMPLE_ACCOUNTS = ROOT / "socialmap" / "sample" / "accounts.csv"
+SAMPLE_RELATIONSHIPS = ROOT / "socialmap" / "sample" / "relationships.csv"
 SAMPLE_TITLE = "Derby social media map"
 
 
@@ -405,7 +405,7 @@ def test_many_links_are_drawn_fast_and_highlight_the_selected_account(tmp_path, 
 
 @pytest.mark.parametrize("layout", ["force", "communities", "mindmap", "geo"])
 def test_every_layout_draws_every_account(tmp_path, open_map, layout):
-    result = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=ROOT / "mapdata" / "areas.csv",
+    result = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=ROOT / "socialmap" / "sample" / "areas.csv",
                        options=MapOptions(title=SAMPLE_TITLE, layout=layout))
     path = tmp_path / f"{layout}.html"
     path.write_text(result.html, encoding="utf-8")

@@ -12,8 +12,8 @@ from socialmap import MapOptions, build_map
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_ACCOUNTS = ROOT / "mapdata" / "accounts.csv"
-SAMPLE_RELATIONSHIPS = ROOT / "mapdata" / "relationships.csv"
+SAMPLE_ACCOUNTS = ROOT / "socialmap" / "sample" / "accounts.csv"
+SAMPLE_RELATIONSHIPS = ROOT / "socialmap" / "sample" / "relationships.csv"
 HOSTILE = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=1;alert(1)">"\''
 
 
@@ -150,7 +150,7 @@ LABEL_BOXES = """() => {
 def test_the_labels_shown_at_first_view_never_write_over_each_other(tmp_path, open_map, layout, named):
     """On geo and mind maps the area boxes are most of the first view's words; account names keep off them."""
     path = tmp_path / f"{layout}.html"
-    path.write_text(build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=ROOT / "mapdata" / "areas.csv",
+    path.write_text(build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=ROOT / "socialmap" / "sample" / "areas.csv",
                               options=MapOptions(layout=layout)).html, encoding="utf-8")
     page, log = open_map(path)
     boxes = page.evaluate(LABEL_BOXES)

@@ -18,7 +18,7 @@ from tests.browser.conftest import logged_page
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_SNAPSHOTS = sorted((ROOT / "mapdata" / "snapshots").glob("accounts-2026-*.csv"))
+SAMPLE_SNAPSHOTS = sorted((ROOT / "socialmap" / "sample" / "snapshots").glob("accounts-2026-*.csv"))
 HAND_MADE = sorted((ROOT / "tests" / "data" / "trend").glob("accounts-2026-*.csv"))
 HOSTILE_AREA = "</svg><script>alert(1)</script>"
 

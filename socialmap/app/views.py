@@ -1,6 +1,6 @@
 """The app's Streamlit pieces: its cached stages, tables and problems, and the map, change and trend views.
 
-app.py reads the widgets into options and calls these. Each stage is cached on
+main.py reads the widgets into options and calls these. Each stage is cached on
 the files' digest and the options it reads, so colour, size and filters never
 recompute communities or layout; each view draws only what it is chosen for.
 """

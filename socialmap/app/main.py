@@ -2,7 +2,7 @@
 
 Widgets -> MapOptions -> the pipeline's stages, each cached on the files and the options it reads (colour, size
 and filters never recompute communities or layout) -> the page the CLI writes. The cached stages and the map, change
-and trend views are in appviews.py; what they compute is in socialmap/explore.py and socialmap/overtime.py.
+and trend views are in views.py; what they compute is in socialmap/explore.py and socialmap/overtime.py.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from appviews import (
+from socialmap.app.views import (
     Current, analysed, area_table, column_step, columns_of, laid_out, presented, show_change, show_map, show_problems, show_trend,
     still_valid,
 )
 from socialmap import InputFile, MapOptions, SocialMapError, explore
 
-SAMPLE = Path(__file__).parent / "mapdata"
+SAMPLE = Path(__file__).resolve().parent.parent / "sample"
 SNAPSHOTS = SAMPLE / "snapshots"  # invented monthly copies of the sample, August to November 2026
 SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
 UPLOAD_TITLE = "Social media map"

@@ -1,7 +1,7 @@
 """Generate four invented monthly snapshots of the sample map, for compare and trend.
 
 Everything written here is INVENTED for illustration, like the rest of
-mapdata/. November 2026 is the sample itself (accounts.csv, relationships.csv
+socialmap/sample/. November 2026 is the sample itself (accounts.csv, relationships.csv
 with a date on each mention); August to October are made by walking back
 from it: some accounts had not yet joined, a few accounts that later closed
 were still there, follower counts were a little lower (a few were higher),
@@ -9,10 +9,10 @@ and fewer mentions were made.
 
 Run from the repository root, after generate_sample.py:
 
-    python mapdata/generate_snapshots.py
+    python socialmap/sample/generate_snapshots.py
 
-It writes mapdata/snapshots/accounts-2026-MM.csv and relationships-2026-MM.csv
-and prints the counts that mapdata/README.md quotes. The only randomness is
+It writes socialmap/sample/snapshots/accounts-2026-MM.csv and relationships-2026-MM.csv
+and prints the counts that socialmap/sample/README.md quotes. The only randomness is
 ``random.Random(2026)``, so repeated runs give byte-identical files.
 """
 

@@ -7,7 +7,7 @@ and populations are rounded approximations.
 
 Run from the repository root:
 
-    python mapdata/generate_sample.py
+    python socialmap/sample/generate_sample.py
 
 It writes accounts.csv, relationships.csv and areas.csv next to this file.
 The only randomness is ``random.Random(2009)``, so repeated runs give
