@@ -1,27 +1,24 @@
-"""Gephi and Cytoscape files: write the map as drawn, read one back as tables.
+"""Gephi and Cytoscape files: write the map as drawn (reading one is :mod:`socialmap.graphread`).
 
 GEXF carries positions, colours and sizes in its ``viz`` elements, so Gephi
 opens the map as socialmap drew it; GraphML has no such elements, so the
 same facts travel as attributes (x, y, size, color, r, g, b) that Cytoscape
-can map. Every account attribute and figure goes along. Reading a .gexf or
-.graphml file gives an accounts table (one row per node, its attributes as
-columns) and a relationships table (source, target, and edge attributes).
+can map. Every account attribute and figure goes along.
 """
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
 from .channels import ColourChannel, SizeChannel
 from .community import Partition
-from .errors import SocialMapError
+from .graphread import graph_file_tables, is_graph_file, read_graph_file
 from .layout import Layout
-from .load import InputFile, source_name
 
+# the reading functions stay importable from here for callers written before graphread.py
 __all__ = ["GRAPH_FORMATS", "graph_file", "read_graph_file", "is_graph_file", "graph_file_tables"]
 
 GRAPH_FORMATS = ("gexf", "graphml")
@@ -95,54 +92,3 @@ def graph_file(
     else:
         nx.write_graphml(out, buffer)
     return buffer.getvalue()
-
-
-def read_graph_file(data: bytes, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """An accounts table and a relationships table, as text, from GEXF or GraphML bytes."""
-    reader = nx.read_gexf if name.lower().endswith(".gexf") else nx.read_graphml
-    try:
-        graph = reader(io.BytesIO(data))
-    except Exception as error:  # the XML parsers raise many types
-        raise SocialMapError(name, None, None, f"could not read the graph file: {error}",
-                             "check that Gephi or Cytoscape opens it") from None
-    skip = {"viz", "x", "y", "size", "color", "r", "g", "b", "colour_group", "community", "community_id",
-            "placeholder", *_FIGURES}
-    rows = []
-    for node, data in graph.nodes(data=True):
-        row = {"id": str(data.get("handle", node))}
-        if "label" in data:
-            row["name"] = str(data["label"])
-        for key, value in data.items():
-            if key in skip or key in ("handle", "label"):
-                continue
-            row[key.removeprefix("extra: ")] = "" if value is None else str(value)
-        rows.append(row)
-    accounts = pd.DataFrame(rows).fillna("").astype(str) if rows else pd.DataFrame({"id": []})
-    ids = {node: str(graph.nodes[node].get("handle", node)) for node in graph}
-    links = [{"source": ids[u], "target": ids[v], "type": str(d.get("relation", "")),
-              "weight": str(d.get("weight", 1))} for u, v, d in graph.edges(data=True)]
-    relationships = pd.DataFrame(links, columns=["source", "target", "type", "weight"]).astype(str)
-    return accounts, relationships
-
-
-def is_graph_file(source: object) -> bool:
-    """Whether a path or upload is named like a GEXF or GraphML file."""
-    name = source.name if isinstance(source, InputFile) else str(source) if isinstance(source, str | Path) else ""
-    return name.lower().endswith((".gexf", ".graphml"))
-
-
-def graph_file_tables(source: str | Path | InputFile, *, max_bytes: int) -> tuple[InputFile, InputFile]:
-    """A graph file as an accounts file and a relationships file (CSV), named after it for messages."""
-    name = source_name(source, "graph")
-    if isinstance(source, InputFile):
-        data = source.data
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise SocialMapError(name, None, None, f"no such file: {path}")
-        data = path.read_bytes()
-    if len(data) > max_bytes:
-        raise SocialMapError(name, None, None, f"the file is larger than the limit of {max_bytes // 2**20} MB")
-    accounts, relationships = read_graph_file(data, name)
-    return (InputFile(f"{name} nodes", accounts.to_csv(index=False).encode("utf-8")),
-            InputFile(f"{name} edges", relationships.to_csv(index=False).encode("utf-8")))
