@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
+from .console import make_streams_safe
 from .dates import parse_date
 from .errors import SocialMapError, summarised
 from .export import table_csv
@@ -67,6 +69,9 @@ def _date_option(text: str | None) -> dt.date | None:
 @click.version_option(package_name="socialmap")
 def main() -> None:
     """Turn a spreadsheet of social media accounts into an offline, interactive map."""
+    make_streams_safe()
+    if not sys.warnoptions:  # libraries' own warnings (openpyxl's, with their paths) are not for the user
+        warnings.simplefilter("ignore")
 
 
 def _stop(error: SocialMapError, what: str) -> NoReturn:
@@ -78,15 +83,31 @@ def _stop(error: SocialMapError, what: str) -> NoReturn:
     sys.exit(INPUT_ERROR)
 
 
-def _warn(issues, note: str = "", *, prefix: str = "") -> int:
-    """Print the warnings among ``issues``, alike ones summarised, after a line that counts them; their count."""
-    warnings = [issue for issue in issues if not issue.is_error]
-    if warnings:
-        click.echo(f"{prefix}{len(warnings)} warning{'s' if len(warnings) != 1 else ''}{' ' + note if note else ''}:",
-                   err=True)
-        for line in summarised(warnings):
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    """``1 warning``, ``2 warnings``, ``1,204 communities``."""
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
+_WARNING_LINES = 12  # with the count line above them, a screenful
+
+
+def _warn(issues, note: str = "", *, prefix: str = "", verbose: bool = False) -> int:
+    """Print the warnings among ``issues`` after a line that counts them, alike ones as one line each
+    (``verbose``: every one); their count."""
+    warnings_ = [issue for issue in issues if not issue.is_error]
+    if warnings_:
+        click.echo(f"{prefix}{_plural(len(warnings_), 'warning')}{' ' + note if note else ''}:", err=True)
+        lines = summarised(warnings_, verbose=verbose)
+        shown = lines if verbose or len(lines) <= _WARNING_LINES else lines[:_WARNING_LINES - 1]
+        for line in shown:
             click.echo(f"  {line}", err=True)
-    return len(warnings)
+        if len(shown) < len(lines):
+            click.echo(f"  ... and {_plural(len(lines) - len(shown), 'more kind')} of warning "
+                       "(--verbose lists every warning)", err=True)
+    return len(warnings_)
+
+
+_VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on its own line, with its row.")
 
 
 @main.command()
@@ -146,8 +167,9 @@ def _warn(issues, note: str = "", *, prefix: str = "") -> int:
 @click.option("--overview-above", "overview_above", type=click.IntRange(min=0), default=MapOptions.overview_above,
               show_default=True, help="Above this many accounts the page opens on one dot per community; "
                                       "double-click one to show its accounts (0: always).")
+@_VERBOSE
 def build(accounts: Path, relationships: Path | None, output: Path, metrics_path: Path | None,
-          reach_path: Path | None, areas_path: Path | None, **settings) -> None:
+          reach_path: Path | None, areas_path: Path | None, verbose: bool, **settings) -> None:
     """Build a map from ACCOUNTS (CSV or XLSX) and optional RELATIONSHIPS."""
     try:
         options = MapOptions(**settings)
@@ -158,7 +180,7 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         result = build_map(accounts, relationships, areas=areas_path, options=options, progress=reporter)
     except SocialMapError as error:
         _stop(error, "map")
-    warned = _warn(result.issues, "(use --strict to stop on them)")
+    warned = _warn(result.issues, "(use --strict to stop on them)", verbose=verbose)
     if output_format(output) == "html":
         output.write_text(result.html, encoding="utf-8")
     else:
@@ -167,10 +189,10 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
     placeholders = result.graph.number_of_nodes() - reach.accounts
     shown = f"{reach.accounts:,} of {result.all_accounts:,}" if result.all_accounts != reach.accounts else f"{reach.accounts:,}"
     click.echo(
-        f"{output}: {shown} accounts"
-        + (f" (+{placeholders:,} placeholders)" if placeholders else "")
-        + f", {result.relationship_rows:,} relationships ({result.graph.number_of_edges():,} links),"
-        f" {len(result.partition.names):,} communities, {warned:,} warnings"
+        f"{output}: {shown} account{'s' if result.all_accounts != 1 else ''}"
+        + (f" (+{_plural(placeholders, 'placeholder')})" if placeholders else "")
+        + f", {_plural(result.relationship_rows, 'relationship')} ({_plural(result.graph.number_of_edges(), 'link')}),"
+        f" {_plural(len(result.partition.names), 'community', 'communities')}, {_plural(warned, 'warning')}"
     )
     for sentence in reach.sentences():
         click.echo(f"  {sentence}")
@@ -221,8 +243,9 @@ def _checked_html(path: Path) -> Path:
               default=MapOptions.max_bytes / 2**20, show_default=True,
               callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
               help="Largest input file to read, in MB.")
+@_VERBOSE
 def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, dates: tuple[str, ...] | None,
-          title: str, subtitle: str | None, source: str | None, top: int, **settings) -> None:
+          title: str, subtitle: str | None, source: str | None, top: int, verbose: bool, **settings) -> None:
     """Chart accounts, potential reach and weekly OTV over several SNAPSHOT accounts files, each dated
     by the date in its name (accounts-2026-10.csv) or by --dates."""
     from .trend import headline, load_snapshots, trend_table
@@ -233,7 +256,7 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
     except SocialMapError as error:
         _stop(error, "trend")
     for snapshot in loaded:
-        _warn(snapshot.issues, prefix=f"{snapshot.file}: ")
+        _warn(snapshot.issues, prefix=f"{snapshot.file}: ", verbose=verbose)
     table = trend_table(loaded)
     output.write_text(trend_page(table, title=title, subtitle=subtitle or "", source=source or "", top=top),
                       encoding="utf-8")
@@ -285,9 +308,11 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
               help="Community resolution: higher gives more, smaller communities.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+@_VERBOSE
 def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | None, new_relationships: Path | None,
             output: Path, report_path: Path | None, growth: str, mentions_of: tuple[str, ...], mentions_per: str,
-            old_label: str | None, new_label: str | None, areas_path: Path | None, **settings) -> None:
+            old_label: str | None, new_label: str | None, areas_path: Path | None, verbose: bool,
+            **settings) -> None:
     """Compare two snapshots: OLD_ACCOUNTS and NEW_ACCOUNTS (CSV or XLSX), with optional relationships.
 
     Writes the change map: the new map with new accounts highlighted, removed ones pale near their old place,
@@ -304,7 +329,7 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
                               progress=_StageReporter(enabled=sys.stderr.isatty()))
     except SocialMapError as error:
         _stop(error, "map")
-    _warn((*result.old.tables.issues, *result.new.tables.issues), "(use --strict to stop on them)")
+    _warn((*result.old.tables.issues, *result.new.tables.issues), "(use --strict to stop on them)", verbose=verbose)
     output.write_text(result.html, encoding="utf-8")
     comparison = result.comparison
     summary = comparison.summary

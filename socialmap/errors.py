@@ -121,23 +121,62 @@ def raise_if_errors(issues: Iterable[Issue], *, strict: bool = False) -> None:
 
 
 _QUOTED = re.compile(r'"[^"]*"')
+_ROW_NUMBER = re.compile(r"\b(rows?) \d+\b")
+
+# Repeated warnings of one kind, said once for all of them: (the message with its quoted values
+# as "…" and row numbers as "row N", the sentence for a count). A kind not listed here is said
+# with the general form, "12 rows: <the message>".
+_PLURAL = (
+    ('"…" links to itself; row skipped', "{n} rows link an account to itself and were skipped"),
+    ('"…" lists itself; that link is skipped', "{n} cells list their own account; those links were skipped"),
+    ("blank row skipped", "{n} blank rows skipped"),
+    ("no id; row skipped", "{n} rows have no id and were skipped"),
+    ("no source account; row skipped", "{n} rows have no source account and were skipped"),
+    ("no target account; row skipped", "{n} rows have no target account and were skipped"),
+    ('"…" repeats the account in row N; merged into it', "{n} rows repeat an account above them and were merged into it"),
+)
+_PLACEHOLDER = re.compile(r'^account "…" is not in (?P<file>.+); added as a placeholder$')
 
 
-def summarised(issues: Iterable[Issue], *, show: int = 5) -> list[str]:
-    """One line per problem, but past ``show`` alike (same file, column and wording
-    but for quoted values) one line that lists the rest of their rows, so that
-    a file with a thousand self-links does not bury the other warnings.
+def _kind(issue: Issue) -> str:
+    """The message with what differs between alike problems (quoted values, row numbers) taken out."""
+    return _ROW_NUMBER.sub(r"\1 N", _QUOTED.sub('"…"', issue.message))
+
+
+def _plural(kind: str, count: int) -> str:
+    for singular, plural in _PLURAL:
+        if kind == singular:
+            return plural.format(n=f"{count:,}")
+    placeholder = _PLACEHOLDER.match(kind)
+    if placeholder:
+        return f"{count:,} accounts are not in {placeholder['file']} and were added as placeholders"
+    return f"{count:,} rows: {kind}"
+
+
+def _rows(rows: list[int], show: int) -> str:
+    listed = ", ".join(str(row) for row in rows[:show])
+    return f"rows {listed}" + (f" ... ({len(rows) - show:,} more)" if len(rows) > show else "")
+
+
+def summarised(issues: Iterable[Issue], *, show: int = 8, verbose: bool = False) -> list[str]:
+    """One line per problem, but alike problems (same file, column and wording but for quoted
+    values and row numbers) as one line with their count and first ``show`` rows, so that a file
+    with a thousand self-links says so in one line: ``Edges, column Vertex 2: 536 rows link an
+    account to itself and were skipped: rows 3, 4, 7 ...``. ``verbose``: every problem on its own line.
     """
+    issues = list(issues)
+    if verbose:
+        return [str(issue) for issue in issues]
     groups: dict[tuple, list[Issue]] = {}
     for issue in issues:
-        key = (issue.file, issue.column, _QUOTED.sub('"…"', issue.message), issue.severity)
-        groups.setdefault(key, []).append(issue)
+        groups.setdefault((issue.file, issue.column, _kind(issue), issue.severity), []).append(issue)
     lines = []
-    for (file, column, message, _), alike in groups.items():
-        lines.extend(str(issue) for issue in alike[:show])
-        rest = alike[show:]
-        if rest:
-            rows = ", ".join(str(issue.row) for issue in rest if issue.row is not None)
-            where = f"{file}" + (f", column {column}" if column else "")
-            lines.append(f"… and {len(rest):,} more like this in {where}: rows {rows}")
+    for (file, column, kind, _), alike in groups.items():
+        rows = [issue.row for issue in alike if issue.row is not None]
+        if len(alike) == 1 or len(rows) != len(alike):
+            lines.extend(str(issue) for issue in alike)
+            continue
+        where = file + (f", column {column}" if column else "")
+        hint = f" ({alike[0].hint})" if alike[0].hint else ""
+        lines.append(f"{where}: {_plural(kind, len(alike))}: {_rows(rows, show)}{hint}")
     return lines

@@ -2,7 +2,10 @@
 
 Formula cells give the value Excel saved with them (openpyxl ``data_only``);
 a formula saved without a value (a workbook written by a program and never
-opened in Excel) reads as blank, with a warning naming the cell.
+opened in Excel) reads as blank, with a warning naming the cell. What
+openpyxl itself warns about (a data validation or conditional formatting
+extension it skips) becomes a note on the sheet, not a Python warning with
+a path into site-packages.
 """
 
 from __future__ import annotations
@@ -10,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -30,12 +34,14 @@ class Grid:
     """One sheet: its name and cells as text (row 0 = spreadsheet row 1).
 
     ``unsaved`` lists the (spreadsheet row, column position) of formula cells
-    saved without a value, which read as blank.
+    saved without a value, which read as blank; ``notes``, what the Excel
+    reader warned about while reading the sheet.
     """
 
     name: str
     cells: pd.DataFrame
     unsaved: tuple[tuple[int, int], ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def column_letter(position: int) -> str:
@@ -71,12 +77,17 @@ def read_xlsx(data: bytes, file: str, *, max_bytes: int) -> list[Grid]:
 
     _check_unpacked_size(data, file, max_bytes)
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        with warnings.catch_warnings(record=True) as opening:
+            warnings.simplefilter("always")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a broken workbook
         raise _damaged(file, str(error)) from None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return [_grid(sheet, archive, file) for sheet in book.worksheets]
+            grids = [_grid(sheet, archive, file) for sheet in book.worksheets]
+        if opening and grids:
+            grids[0] = replace(grids[0], notes=(*_notes(opening), *grids[0].notes))
+        return grids
     except SocialMapError:
         raise
     except Exception as error:
@@ -118,13 +129,20 @@ def _not_a_workbook(names: set[str]) -> str:
     return "this is a zip file, not an Excel workbook"
 
 
+def _notes(caught: list[warnings.WarningMessage]) -> tuple[str, ...]:
+    """The Excel reader's warnings, each once, as text."""
+    return tuple(dict.fromkeys(str(warning.message) for warning in caught))
+
+
 def _grid(sheet, archive: zipfile.ZipFile, file: str) -> Grid:
-    rows = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     width = max((len(row) for row in rows), default=0)
     cells = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], columns=range(width), dtype=object)
     path = getattr(sheet, "_worksheet_path", None)
     unsaved = _unsaved_formulas(archive.read(path)) if path in archive.namelist() else ()
-    return Grid(sheet.title, cells, unsaved)
+    return Grid(sheet.title, cells, unsaved, _notes(caught))
 
 
 def _column_position(letters: str) -> int:

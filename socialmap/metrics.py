@@ -180,15 +180,18 @@ class ReachSummary:
     def sentences(self) -> list[str]:
         """The figures in words, each with its caveat, as the CLI and the page say them."""
         lines = [
-            f"Potential reach: {self.potential_reach:,.0f} followers across {self.accounts:,} accounts "
-            f"(a sum of followers, not unique people: audiences overlap)."
+            f"Potential reach: {self.potential_reach:,.0f} followers across {self.accounts:,} "
+            f"account{'s' if self.accounts != 1 else ''} (a sum of followers, not unique people: audiences overlap)."
         ]
         otv = f"Weekly opportunities to view: {self.weekly_otv:,.0f} (followers x posts a week: impressions, not people"
         if self.assumed_one_post:
-            otv += f"; {self.assumed_one_post:,} accounts with no posting rate counted at one post a week"
+            otv += (f"; {self.assumed_one_post:,} account{'s' if self.assumed_one_post != 1 else ''} with no posting rate"
+                    " counted at one post a week")
         lines.append(otv + ").")
         if self.unknown_followers:
-            lines.append(f"{self.unknown_followers:,} accounts have no follower count and add nothing to either figure.")
+            one = self.unknown_followers == 1
+            lines.append(f"{self.unknown_followers:,} {'account has' if one else 'accounts have'} no follower count and "
+                         f"add{'s' if one else ''} nothing to either figure.")
         return lines
 
 

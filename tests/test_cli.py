@@ -62,7 +62,8 @@ def test_warnings_are_summarised_and_strict_turns_them_into_errors(tmp_path):
         '  aliased_relationships.csv row 6, column To: account "@NotInTheFile" is not in aliased_accounts.csv; '
         'added as a placeholder (ids there look like "@DerbyCC", "derby-police")',
     ]
-    assert relaxed.stdout.startswith(f"{out}: 5 accounts (+1 placeholders), 5 relationships (4 links),")
+    assert relaxed.stdout.startswith(f"{out}: 5 accounts (+1 placeholder), 5 relationships (4 links),")
+    assert "  1 account has no follower count and adds nothing to either figure." in relaxed.stdout.splitlines()
     out.unlink()
     strict = _run(*args, "--strict")
     assert strict.exit_code == 2
@@ -120,16 +121,28 @@ def test_layout_options_and_filters_from_the_command_line(tmp_path):
     assert bad.exit_code == 2 and "Invalid value for '--layout'" in bad.stderr
 
 
-def test_many_alike_warnings_are_grouped_but_every_row_is_named(write_csv, tmp_path):
+def test_many_alike_warnings_are_one_line_and_verbose_names_every_row(write_csv, tmp_path):
+    """Issue 14, item 6: one line with the count and the first rows; --verbose lists every row."""
     rows = "\n".join(f"acc{i},acc{i}" for i in range(2, 14))
     links = write_csv("links.csv", "source,target\nacc0,acc1\n" + rows + "\n")
     result = _run("build", links, "-o", tmp_path / "m.html")
     assert result.exit_code == 0, result.output
-    lines = result.stderr.splitlines()
-    assert lines[0] == "12 warnings (use --strict to stop on them):"
-    assert lines[1] == '  links.csv row 3, column target: "acc2" links to itself; row skipped'
-    assert len(lines) == 1 + 5 + 1
-    assert lines[-1] == "  … and 7 more like this in links.csv, column target: rows 8, 9, 10, 11, 12, 13, 14"
+    assert result.stderr.splitlines() == [
+        "12 warnings (use --strict to stop on them):",
+        "  links.csv, column target: 12 rows link an account to itself and were skipped: "
+        "rows 3, 4, 5, 6, 7, 8, 9, 10 ... (4 more)",
+    ]
+    assert ", 12 warnings" in result.stdout.splitlines()[0]
+    verbose = _run("build", links, "-o", tmp_path / "m.html", "--verbose")
+    lines = verbose.stderr.splitlines()
+    assert len(lines) == 1 + 12 and lines[-1] == '  links.csv row 14, column target: "acc13" links to itself; row skipped'
+
+
+def test_one_warning_is_said_as_one(write_csv, tmp_path):
+    links = write_csv("links.csv", "source,target\nacc0,acc1\nacc2,acc2\n")
+    result = _run("build", links, "-o", tmp_path / "m.html")
+    assert result.stderr.splitlines()[0] == "1 warning (use --strict to stop on them):"
+    assert result.stdout.splitlines()[0].endswith(": 2 accounts, 1 relationship (1 link), 1 community, 1 warning")
 
 
 def test_bad_date_exits_2_with_one_readable_line(tmp_path):
