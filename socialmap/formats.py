@@ -5,8 +5,10 @@ Shapes recognised, besides an accounts table and a relationships table:
 - a workbook holding both: the relationships are the first other sheet with
   source and target columns (``--relationships-sheet`` names one);
 - a NodeXL workbook (sheets Edges, with Vertex 1 and Vertex 2, and
-  Vertices, with Vertex): NodeXL's own display and metric columns are not
-  shown as extra columns;
+  Vertices, with Vertex): NodeXL's own display and metric columns, and the
+  "Top URLs / Words / Word Pairs in Tweet..." columns it computes, are not
+  shown as extra columns; where ``Web`` is blank, the Twitter page NodeXL
+  puts in ``Custom Menu Item Action`` is the account's link;
 - a Kumu export (sheets Elements, with Label, and Connections, with From and
   To; a To cell may list several elements separated by ``|``);
 - Gephi's data-laboratory CSV files (nodes: Id, Label; edges: Source,
@@ -21,6 +23,7 @@ Shapes recognised, besides an accounts table and a relationships table:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from .errors import WARNING, Issue, SocialMapError
@@ -35,6 +38,10 @@ __all__ = ["LinkTable", "Inputs", "read_inputs", "recognise", "LIST_SEPARATORS"]
 LIST_SEPARATORS = ";,"
 KUMU_SEPARATORS = "|"
 _DIRECTION_WORDS = ONE_WAY | TWO_WAY
+# NodeXL's computed top items of a Twitter network: "Top URLs in Tweet by Count", "Top Word Pairs in Tweet by
+# Salience", "Top Replied-To in Tweet"... long lists of words that would run the hover text off the screen.
+_NODEXL_TOP_ITEMS = re.compile(r"^top\b.*\bin (tweets?|posts?)\b", re.IGNORECASE)
+_NODEXL_PROFILE = "custom menu item action"  # NodeXL's Twitter importers put https://twitter.com/<handle> here
 
 
 @dataclass(frozen=True)
@@ -166,6 +173,9 @@ def recognise(
         raise SocialMapError(accounts.file if accounts is not None else accounts_name, None, None, "the file is empty",
                              "save the sheet with a header row and one row per account")
     rules, ignored = _account_rules(accounts, shape) if accounts is not None else ({}, frozenset())
+    if accounts is not None and rules.get("id") is not None and shape != "kumu":
+        accounts, profile = _with_profile_links(accounts)
+        rules.update(profile)
     account_columns = {**rules, **(account_columns or {})}
     if accounts is not None:
         if shape == "generic" and sheet is None:
@@ -264,10 +274,26 @@ def _account_rules(accounts: Sheet, shape: str) -> tuple[dict[str, str], frozens
     by_key = {normalise_heading(h): h for h in reversed(headings)}
     own = [h for h in headings if h.strip().lower() in NODEXL_OWN_COLUMNS]
     if "vertex" in by_key and (shape == "nodexl" or len(own) >= 2):
-        return {"id": by_key["vertex"]}, frozenset(own)
+        return {"id": by_key["vertex"]}, frozenset(own + [h for h in headings if _NODEXL_TOP_ITEMS.match(h.strip())])
     if shape == "kumu" and "id" not in by_key and "label" in by_key:
         return {"id": by_key["label"]}, frozenset()
     return {}, frozenset()
+
+
+def _with_profile_links(accounts: Sheet) -> tuple[Sheet, dict[str, str]]:
+    """A NodeXL Vertices sheet whose blank ``Web`` cells take the Twitter page in Custom Menu Item Action
+    (a column of its own when there is no Web column); other sheets as they are."""
+    headings = _headings(accounts)
+    action = next((h for h in headings if h.strip().lower() == _NODEXL_PROFILE), None)
+    if action is None:
+        return accounts, {}
+    links = accounts.frame[action].where(accounts.frame[action].str.strip().str.match(r"(?i)https?://"), "")
+    web = match_columns(headings, ACCOUNT_FIELDS).get("url")
+    if web is None:
+        return accounts, {"url": action}
+    frame = accounts.frame.copy()
+    frame[web] = frame[web].where(frame[web].str.strip() != "", links)
+    return replace(accounts, frame=frame), {}
 
 
 def _link_lists(accounts: Sheet, account_columns: dict[str, str]) -> list[LinkTable]:

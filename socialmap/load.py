@@ -96,19 +96,17 @@ def read_sheets(source: Source, *, name: str | None = None, max_bytes: int = DEF
     if data.startswith(_XLSX_MAGIC):
         grids = read_xlsx(data, file_name, max_bytes=max_bytes)
         in_use = sum(1 for grid in grids if (grid.cells != "").any().any())
-        return [
-            _table(grid.cells, f"{file_name} (sheet {grid.name})" if in_use > 1 else file_name, grid.name,
-                   unsaved=grid.unsaved, issues=_reader_notes(grid, file_name))
-            for grid in grids
-        ]
+        shown = [f"{file_name} (sheet {grid.name})" if in_use > 1 else file_name for grid in grids]
+        return [_table(grid.cells, file, grid.name, unsaved=grid.unsaved, issues=_reader_notes(grid.notes, file))
+                for grid, file in zip(grids, shown)]
     text, issues = decode(data, file_name)
     return [_table(_read_csv(text, file_name), file_name, None, issues=issues)]
 
 
-def _reader_notes(grid, file_name: str) -> tuple[Issue, ...]:
+def _reader_notes(notes: tuple[str, ...], file: str) -> tuple[Issue, ...]:
     """What openpyxl warned about in a sheet, as warnings of ours (not Python warnings with its paths)."""
-    return tuple(Issue(file_name, None, None, f"sheet {grid.name}: the Excel reader noted: {note}",
-                       "the cell values are read as Excel saved them", WARNING) for note in grid.notes)
+    return tuple(Issue(file, None, None, f"the Excel reader noted: {note}", "the cell values are read as Excel saved "
+                       "them", WARNING) for note in notes)
 
 
 def read_table(

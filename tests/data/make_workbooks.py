@@ -83,6 +83,64 @@ def nodexl(path: Path, *, with_vertices: bool = True) -> None:
     _save(book, path)
 
 
+NODEXL_TOP_ITEMS = [
+    "Custom Menu Item Text", "Custom Menu Item Action", "Top URLs in Tweet by Count", "Top URLs in Tweet by Salience",
+    "Top Domains in Tweet by Count", "Top Hashtags in Tweet by Count", "Top Words in Tweet by Count",
+    "Top Word Pairs in Tweet by Count", "Top Word Pairs in Tweet by Salience", "Top Replied-To in Tweet",
+    "Top Mentioned in Tweet",
+]
+# What Excel writes for a data validation list that points at another sheet (x14 extension): openpyxl
+# warns "Data Validation extension is not supported and will be removed" when it reads the sheet.
+X14_VALIDATION = (
+    b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+    b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    b'<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+    b'<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1>'
+    b"<xm:sqref>C3:C500</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>"
+)
+
+
+def nodexl_top_items(path: Path) -> None:
+    """A NodeXL Twitter search network as NodeXL saves it after "Graph Metrics, top items": many "Tweet"
+    rows (an account linked to itself), top-items columns, profile pages in Custom Menu Item Action only."""
+    book = openpyxl.Workbook()
+    edges = book.active
+    edges.title = "Edges"
+    edges.append(NODEXL_GROUPS)
+    edges.append(NODEXL_EDGE_HEADINGS)
+    handles = ["derbycouncil", "derbypolice", "sinfin_garden", "allestree_news"]
+    number = 0
+    for round_ in range(15):  # 60 tweets that mention nobody: NodeXL's self-links
+        for handle in handles:
+            number += 1
+            edges.append(_nodexl_edge(handle, handle, "Tweet", f"Update number {round_ + 1} from {handle}", 1, number))
+    for source, target in [("derbypolice", "derbycouncil"), ("sinfin_garden", "derbycouncil"),
+                           ("allestree_news", "derbypolice")]:
+        number += 1
+        edges.append(_nodexl_edge(source, target, "Mentions", f"Thanks @{target}", 1, number))
+    vertices = book.create_sheet("Vertices")
+    vertices.append(["", "Visual Properties"] + [""] * (len(NODEXL_VERTEX_HEADINGS) + len(NODEXL_TOP_ITEMS) - 2))
+    vertices.append(NODEXL_VERTEX_HEADINGS + NODEXL_TOP_ITEMS)
+    words = "council derby road closures today thanks shared seed swap saturday meeting tonight".split()
+    for number, (handle, name, followers, web) in enumerate([
+        ("derbycouncil", "Derby City Council (invented)", 61200, "https://www.example.org/derby"),
+        ("derbypolice", "Derby Police (invented)", 48100, ""),
+        ("sinfin_garden", "Sinfin Community Garden (invented)", 830, ""),
+        ("allestree_news", "Allestree News (invented)", 2400, ""),
+    ], start=1):
+        top = [
+            "Open Twitter Page for This Person", f"https://twitter.com/{handle}",
+            " ".join(f"https://www.example.org/story/{i}" for i in range(10)),
+            " ".join(f"https://www.example.org/news/{i}" for i in range(10)),
+            "example.org twitter.com", "derby roadclosures seedswap", " ".join(words),
+            " ".join(f"{a},{b}" for a, b in zip(words, words[1:])), " ".join(f"{b},{a}" for a, b in zip(words, words[1:])),
+            "derbycouncil", "derbypolice derbycouncil",
+        ]
+        vertices.append(_nodexl_vertex(handle, name, followers, "A test account", "Derby", web, number) + top)
+    book.create_sheet("Lists").append(["Show"])
+    _save(book, path, extensions={"Vertices": X14_VALIDATION})
+
+
 def kumu(path: Path) -> None:
     """A Kumu export: Elements (Label first) and Connections (From, To, Type, Direction)."""
     book = openpyxl.Workbook()
@@ -159,8 +217,10 @@ def two_account_sheets(path: Path) -> None:
     _save(book, path)
 
 
-def _save(book: openpyxl.Workbook, path: Path, saved_values: dict[tuple[str, str], str] | None = None) -> None:
-    """Save with fixed dates and zip times, and store values with the formulas named in ``saved_values``."""
+def _save(book: openpyxl.Workbook, path: Path, saved_values: dict[tuple[str, str], str] | None = None,
+          extensions: dict[str, bytes] | None = None) -> None:
+    """Save with fixed dates and zip times, store values with the formulas named in ``saved_values``, and
+    end the sheets named in ``extensions`` with that extension list (as Excel writes it)."""
     book.properties.created = FIXED_TIME
     book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
@@ -174,6 +234,9 @@ def _save(book: openpyxl.Workbook, path: Path, saved_values: dict[tuple[str, str
             data = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 data = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>", b"", data)
+            for sheet, extension in (extensions or {}).items():
+                if info.filename == sheet_files[sheet]:
+                    data = data.replace(b"</worksheet>", extension + b"</worksheet>")
             for cell, value in patches.get(info.filename, {}).items():
                 data = re.sub(rf'(<c r="{cell}"[^>]*><f>[^<]*</f>)<v\s*/>'.encode(),
                               rb"\1<v>" + value.encode() + rb"</v>", data)
@@ -185,6 +248,7 @@ def _save(book: openpyxl.Workbook, path: Path, saved_values: dict[tuple[str, str
 def main() -> None:
     nodexl(HERE / "nodexl_twitter.xlsx")
     nodexl(HERE / "nodexl_edges_only.xlsx", with_vertices=False)
+    nodexl_top_items(HERE / "nodexl_top_items.xlsx")
     kumu(HERE / "kumu_export.xlsx")
     council_workbook(HERE / "council_workbook.xlsx")
     unsaved_formulas(HERE / "unsaved_formulas.xlsx")

@@ -1,0 +1,41 @@
+"""Other tools' files as their users export them: NodeXL's top items and Tweet rows, Kumu's lists (issue 14, items 5-6).
+
+The workbooks are written by tests/data/make_workbooks.py; every account in them is invented.
+"""
+
+import warnings
+
+from click.testing import CliRunner
+
+from socialmap import build_map
+from socialmap.cli import main
+from tests.conftest import DATA
+
+NODEXL = DATA / "nodexl_top_items.xlsx"
+
+
+def test_nodexl_top_items_are_not_shown_and_the_twitter_page_is_the_link():
+    result = build_map(NODEXL)
+    accounts = {node: data for node, data in result.graph.nodes(data=True)}
+    assert set(accounts) == {"derbycouncil", "derbypolice", "sinfin_garden", "allestree_news"}
+    for data in accounts.values():  # no "Top URLs in Tweet by Count" and the like in the hover text
+        assert sorted(data["extra"]) == ["Followed", "Location", "Tweets"]
+    assert accounts["derbycouncil"]["url"] == "https://www.example.org/derby"  # Web, where it is given
+    assert accounts["derbypolice"]["url"] == "https://twitter.com/derbypolice"  # else NodeXL's Twitter page
+    assert result.graph.number_of_edges() == 3
+
+
+def test_nodexl_tweet_rows_and_the_excel_readers_note_are_two_lines_not_sixty_one(tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # openpyxl's own UserWarning must not escape as a Python warning
+        result = CliRunner().invoke(main, ["build", str(NODEXL), "-o", str(tmp_path / "m.html")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "61 warnings (use --strict to stop on them):",
+        "  nodexl_top_items.xlsx (sheet Vertices): the Excel reader noted: Data Validation extension is not "
+        "supported and will be removed (the cell values are read as Excel saved them)",
+        "  nodexl_top_items.xlsx (sheet Edges), column Vertex 2: 60 rows link an account to itself and were "
+        "skipped: rows 3, 4, 5, 6, 7, 8, 9, 10 ... (52 more)",
+    ]
+    assert "site-packages" not in result.output
+    assert result.stdout.splitlines()[0].endswith(": 4 accounts, 3 relationships (3 links), 1 community, 61 warnings")
