@@ -1,7 +1,8 @@
 """What changed between two snapshots of the accounts: pure functions over DataFrames.
 
-Accounts are matched by :func:`~socialmap.values.id_key` (case, a leading
-``@`` and accents ignored), as loading matches them. An account is added,
+Accounts are matched as loading matches them: an account is a platform and
+a handle (:mod:`socialmap.identity`; case, a leading ``@`` and accents
+ignored), and a blank platform matches any. An account is added,
 removed or kept; a kept account grew, shrank or stayed the same.
 
 Two growth figures are given side by side. The change in potential reach
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .identity import platform_key
 from .values import id_key
 
 __all__ = [
@@ -42,16 +44,67 @@ GROUP_COLUMNS = [
 
 
 def _accounts(metrics: pd.DataFrame) -> pd.DataFrame:
-    """Real accounts (no placeholders) keyed by id_key, with the columns a comparison needs."""
+    """Real accounts (no placeholders) with the columns a comparison needs.
+
+    ``key`` is the node key when the table has one (``compare`` adds it),
+    else the id's matching key; ``handle`` and ``platform_key`` are what
+    accounts are matched by.
+    """
     accounts = metrics[~metrics["placeholder"].astype(bool)]
+    handles = [id_key(str(value)) for value in accounts["id"]]
     frame = pd.DataFrame({
-        "key": [id_key(str(value)) for value in accounts["id"]],
+        "key": accounts["key"].tolist() if "key" in accounts else handles,
+        "handle": handles,
+        "platform_key": [platform_key(value) for value in accounts["platform"]],
         "id": accounts["id"].tolist(),
         **{name: accounts[name].fillna("").astype(str).tolist() for name in _KEPT_TEXT},
         "followers": accounts["followers"].astype("Float64").to_numpy(dtype=float, na_value=np.nan),
         "weekly_otv": accounts["weekly_otv"].astype("Float64").to_numpy(dtype=float, na_value=np.nan),
     })
-    return frame.drop_duplicates("key")
+    return frame.drop_duplicates("key").reset_index(drop=True)
+
+
+def _matched(before: pd.DataFrame, after: pd.DataFrame) -> tuple[list[int], list[int]]:
+    """A match number for each account of each snapshot: the same number for the same account.
+
+    An account is a platform and a handle, as loading reads it: the same
+    handle and platform match; an account with a blank platform matches the
+    other snapshot's only account of its handle not matched yet, or the one
+    of those with the most followers.
+    """
+    numbers_before, numbers_after = [-1] * len(before), [-1] * len(after)
+    exact: dict[tuple[str, str], int] = {}
+    for i, identity in enumerate(zip(before["handle"], before["platform_key"])):
+        exact.setdefault(identity, i)
+    count = 0
+    for j, identity in enumerate(zip(after["handle"], after["platform_key"])):
+        i = exact.pop(identity, None)
+        if i is not None:
+            numbers_before[i] = numbers_after[j] = count
+            count += 1
+    for mine, theirs, mine_numbers, their_numbers in ((after, before, numbers_after, numbers_before),
+                                                      (before, after, numbers_before, numbers_after)):
+        open_by_handle: dict[str, list[int]] = {}
+        for i, handle in enumerate(theirs["handle"]):
+            if their_numbers[i] < 0:
+                open_by_handle.setdefault(handle, []).append(i)
+        for j, (handle, platform) in enumerate(zip(mine["handle"], mine["platform_key"])):
+            candidates = open_by_handle.get(handle, [])
+            if platform:  # only an account with no platform can match one with a platform
+                candidates = [i for i in candidates if not theirs["platform_key"][i]]
+            if mine_numbers[j] >= 0 or not candidates:
+                continue
+            followers = theirs["followers"]
+            i = min(candidates, key=lambda i: (-followers[i] if not np.isnan(followers[i]) else np.inf, i))
+            open_by_handle[handle].remove(i)
+            mine_numbers[j] = their_numbers[i] = count
+            count += 1
+    for numbers in (numbers_before, numbers_after):
+        for position, number in enumerate(numbers):
+            if number < 0:
+                numbers[position] = count
+                count += 1
+    return numbers_before, numbers_after
 
 
 def _percent(change: pd.Series, base: pd.Series) -> pd.Series:
@@ -84,15 +137,21 @@ def account_changes(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     [['A', 'kept', 'grew', 20], ['c', 'added', '', 10], ['b', 'removed', '', -50]]
     """
     before, after = _accounts(old), _accounts(new)
-    both = after.merge(before, on="key", how="outer", suffixes=("", "_old"), indicator=True, sort=False)
-    order: dict[str, int] = {}
-    for key in (*after["key"], *before["key"]):
-        order.setdefault(key, len(order))
-    both = both.iloc[np.argsort([order[key] for key in both["key"]], kind="stable")].reset_index(drop=True)
+    matches_before, matches_after = _matched(before, after)
+    before, after = before.assign(match=matches_before), after.assign(match=matches_after)
+    both = after.merge(before, on="match", how="outer", suffixes=("", "_old"), indicator=True, sort=False)
+    order: dict[int, int] = {}
+    for match in (*after["match"], *before["match"]):
+        order.setdefault(match, len(order))
+    both = both.iloc[np.argsort([order[match] for match in both["match"]], kind="stable")].reset_index(drop=True)
     status = both["_merge"].map({"both": "kept", "left_only": "added", "right_only": "removed"}).astype(str)
     removed = status == "removed"
-    for name in ("id", *_KEPT_TEXT):
+    for name in ("id", "key", *_KEPT_TEXT):
         both[name] = both[name].where(~removed, both[f"{name}_old"])
+    # a removed account keyed like a new one (a handle that moved platform): keys stay unique
+    clash = removed & both["key"].isin(set(after["key"]))
+    both.loc[clash, "key"] = [f"{key} ({platform}, removed)" for key, platform in
+                              zip(both.loc[clash, "key"], both.loc[clash, "platform_key_old"])]
     old_f, new_f = both["followers_old"].astype(float), both["followers"].astype(float)
     known_old, known_new = old_f.notna(), new_f.notna()
     in_growth = np.select([status == "kept", status == "added"], [known_old & known_new, known_new], known_old)

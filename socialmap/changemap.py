@@ -102,7 +102,7 @@ def compare(old: Analysis, new: Analysis, *, options: ChangeOptions = ChangeOpti
     """Compare two analysed snapshots (``pipeline.analyse``): accounts, groups, headline and mentions."""
     old_label = options.old_label or snapshot_label(old.tables.accounts_file)
     new_label = options.new_label or snapshot_label(new.tables.accounts_file)
-    changes = account_changes(old.metrics, new.metrics)
+    changes = account_changes(old.metrics.assign(key=list(old.graph)), new.metrics.assign(key=list(new.graph)))
     mentions = snapshot_mentions(old, new, old_label=old_label, new_label=new_label, accounts=options.mentions_of,
                                  per=options.mentions_per)
     summary = change_summary(changes, old_label=old_label, new_label=new_label)

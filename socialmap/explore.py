@@ -31,6 +31,7 @@ from .metrics import REACH_GROUPINGS, OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary
 from .options import MapOptions
 from .pipeline import Analysis, MapResult, analyse, arrange_view, load_tables, present
 from .schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS, Field, match_columns, normalise_heading
+from .values import id_key
 
 __all__ = [
     "Inputs", "ColumnPlan", "column_plan", "guess_heading", "NOT_IN_FILE", "FIELD_LABELS", "RELATIONSHIP_LABELS",
@@ -323,11 +324,16 @@ def choices(analysis: Analysis) -> dict[str, list[str] | dict[str, str]]:
 
 
 def account_labels(analysis: Analysis) -> dict[str, str]:
-    """{id: "Name (id, platform)"} for every account, by name: the choices of the search box."""
+    """{id: "Name (id, platform)"} for every account, by name: the choices of the search box.
+
+    A handle on several platforms is one account per platform, each chosen
+    as "id (platform)" (what ``MapOptions.focus`` reads).
+    """
     labels = {}
-    for _, data in analysis.graph.nodes(data=True):
+    for node, data in analysis.graph.nodes(data=True):
         details = ", ".join(part for part in (data["id"], data["platform"]) if part)
-        labels[data["id"]] = f"{data['name'] or data['id']} ({details})"
+        choice = data["id"] if node == id_key(str(data["id"])) else f"{data['id']} ({data['platform']})"
+        labels[choice] = f"{data['name'] or data['id']} ({details})"
     return dict(sorted(labels.items(), key=lambda item: (item[1].casefold(), item[0])))
 
 

@@ -8,15 +8,20 @@ drawing, so changing a filter is cheap and the map does not jump about.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 import networkx as nx
 
 from .layout import Layout
 from .layout.mindmap import NO_AREA, RELATIONSHIPS_ONLY
+from .identity import platform_key
 from .values import id_key
 
 __all__ = ["selected_accounts", "restrict_layout", "find_account", "NoSuchAccount"]
+
+
+_ON_PLATFORM = re.compile(r"(?P<handle>.+?)\s*\((?P<platform>[^()]+)\)")
 
 
 class NoSuchAccount(ValueError):
@@ -26,11 +31,22 @@ class NoSuchAccount(ValueError):
 def find_account(G: nx.DiGraph, text: str) -> str:
     """The node for an id or handle ("@DerbyCC", "derbycc") or an exact name, any case.
 
-    Where several accounts share the name, the one with most followers.
+    A handle on several platforms is one account per platform: "KBFoodbank
+    (Facebook)" picks one, and the handle alone the one with most followers,
+    as a relationship naming it does. Where several accounts share the
+    name, the one with most followers.
     """
     key = id_key(text)
     if key in G:
         return key
+    on_platform = _ON_PLATFORM.fullmatch(key)
+    same_handle = [node for node, data in G.nodes(data=True) if id_key(str(data["id"])) == key]
+    if on_platform:
+        handle, platform = id_key(on_platform["handle"]), platform_key(on_platform["platform"])
+        same_handle = same_handle or [node for node, data in G.nodes(data=True)
+                                      if id_key(str(data["id"])) == handle and platform_key(data["platform"]) == platform]
+    if same_handle:
+        return min(same_handle, key=lambda node: (-(G.nodes[node]["followers"] or 0), node))
     named = [node for node, data in G.nodes(data=True) if str(data["name"]).casefold() == text.strip().casefold()]
     if named:  # several accounts of one organisation share a name: take its largest
         return max(named, key=lambda node: G.nodes[node]["followers"] or 0)

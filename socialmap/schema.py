@@ -59,6 +59,10 @@ RELATIONSHIP_FIELDS: tuple[Field, ...] = (
     Field("weight", ("edge weight",), kind="number"),
     Field("direction", (), kind="direction"),
     Field("date", ("mention date", "posted", "posted on", "created at"), kind="date"),
+    # which account a handle on several platforms means (socialmap.identity)
+    Field("platform", ("network",)),
+    Field("source_platform", ("from platform", "source network")),
+    Field("target_platform", ("to platform", "target network")),
 )
 
 # Columns of an accounts table that list the ids an account links to; the

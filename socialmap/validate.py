@@ -23,6 +23,7 @@ import pandas as pd
 from .dates import parse_dates
 from .errors import WARNING, Issue
 from .formats import Inputs
+from .identity import Directory, guess_warning, identify_accounts, key_has_platform, resolve_links
 from .schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS, Field, match_columns
 from .values import id_key, parse_count, parse_number, parse_two_way, parse_url, shown, split_ids, MAX_FOLLOWERS
 
@@ -37,7 +38,9 @@ ACCOUNT_FRAME_COLUMNS = [
     "key", "id", "name", "platform", "area", "category", "followers", "posts_per_week",
     "url", "description", "lat", "lon", "row", "extra",
 ]
-RELATIONSHIP_FRAME_COLUMNS = ["source", "target", "source_id", "target_id", "type", "weight", "row", "date"]
+RELATIONSHIP_FRAME_COLUMNS = [
+    "source", "target", "source_id", "target_id", "type", "weight", "row", "date", "source_platform", "target_platform",
+]
 _NUMBER_FIELDS = (  # field, parser, bounds: checked in this order within a row
     ("followers", parse_count, {}),
     ("posts_per_week", parse_number, {"minimum": 0, "maximum": 100_000}),
@@ -167,11 +170,20 @@ def validate_accounts(
         return ValidatedTable(_empty(ACCOUNT_FRAME_COLUMNS), [problem], matched)
     first_row = header_row + 1
     ids = _stripped(raw, matched["id"])
-    keys = _keys(ids)
+    handles = _keys(ids)
     issues: list[tuple[int, int, Issue]] = []
+    values: dict[str, list] = {"id": ids, "row": list(range(first_row, first_row + len(ids)))}
+    for name in TEXT_FIELDS:
+        values[name] = _stripped(raw, matched.get(name))
+    for order, (name, parse, bounds) in enumerate(_NUMBER_FIELDS, start=1):
+        values[name], failed = _parsed(_stripped(raw, matched.get(name)), parse, **bounds)
+        for i, message in failed.items():
+            if handles[i]:
+                issues.append((first_row + i, order, Issue(file, first_row + i, matched[name], message)))
+    identities = identify_accounts(handles, values["platform"], values["followers"])
+    keys = values["key"] = identities.keys
+    first = identities.first
     blank = _blank_rows(raw, [i for i, key in enumerate(keys) if not key])
-    first: dict[str, int] = {}
-    repeats: list[int] = []
     for i, key in enumerate(keys):
         row = first_row + i
         if i in blank:
@@ -179,25 +191,16 @@ def validate_accounts(
         elif not key:
             issues.append((row, 0, Issue(file, row, matched["id"], "no id; row skipped",
                                          "give every account an id or handle", WARNING)))
-        elif key in first:
-            repeats.append(i)
-            issues.append((row, 0, Issue(
-                file, row, matched["id"], f'"{ids[i]}" repeats the account in row {first_row + first[key]}; merged into it',
-                "keep one row per account", WARNING)))
-        else:
-            first[key] = i
-    values: dict[str, list] = {"key": keys, "id": ids, "row": list(range(first_row, first_row + len(ids)))}
-    for name in TEXT_FIELDS:
-        values[name] = _stripped(raw, matched.get(name))
-    for order, (name, parse, bounds) in enumerate(_NUMBER_FIELDS, start=1):
-        values[name], failed = _parsed(_stripped(raw, matched.get(name)), parse, **bounds)
-        for i, message in failed.items():
-            if keys[i]:
-                issues.append((first_row + i, order, Issue(file, first_row + i, matched[name], message)))
+    for i, earlier, why in identities.merged:
+        row = first_row + i
+        platform = f" on {values['platform'][i]}" if key_has_platform(keys[i], handles[i]) else ""
+        message = (f'"{ids[i]}" {why} (row {first_row + earlier})' if why else
+                   f'"{ids[i]}"{platform} repeats the account in row {first_row + earlier}; merged into it')
+        issues.append((row, 0, Issue(file, row, matched["id"], message, "keep one row per account", WARNING)))
     values["url"] = _urls(_stripped(raw, matched.get("url")), keys, file, matched.get("url"), first_row, issues)
     values["extra"] = _extras(raw, matched, ignored)
-    for i in repeats:
-        _merge_into(values, first[keys[i]], i)
+    for i, earlier, _ in identities.merged:
+        _merge_into(values, earlier, i)
     kept = list(first.values())
     frame = _object_frame({name: [values[name][i] for i in kept] for name in ACCOUNT_FRAME_COLUMNS})
     unreadable = {row for row, order, issue in issues if issue.is_error and order in (3, 4)}
@@ -325,9 +328,19 @@ def validate_relationships(
         rows_kept = [i for i in rows_kept if i not in dates.bad_rows]
     link_rows, targets = _links(rows_kept, cells, separators)
     target_keys = _keys(targets)
-    source_of = np.asarray(source_keys, dtype=object)[link_rows] if len(link_rows) else np.empty(0, dtype=object)
-    target_of = np.asarray(target_keys, dtype=object)
-    loops = (source_of == target_of) | (target_of == "")
+    source_of = [source_keys[i] for i in link_rows.tolist()]
+    ends = _platform_cells(raw, matched, link_rows.tolist(), in_accounts)
+    directory = _directory(accounts, source_of, target_keys, ends)
+    if ends.given or directory.ambiguous:
+        resolved = resolve_links(directory, source_of, target_keys, ends.sources, ends.targets)
+        source_of, target_keys = resolved.sources, [
+            "" if not handle else key for handle, key in zip(target_keys, resolved.targets)]
+        guessed = guess_warning(file, resolved, ([sources[i] for i in link_rows.tolist()], targets),
+                                [first_row + i for i in link_rows.tolist()], has_platform=ends.given)
+    else:
+        guessed = None
+    loops = (np.asarray(source_of, dtype=object) == np.asarray(target_keys, dtype=object)) | (
+        np.asarray(target_keys, dtype=object) == "")
     for position in np.flatnonzero(loops):
         i, target = int(link_rows[position]), targets[position]
         if target_keys[position]:
@@ -339,28 +352,30 @@ def validate_relationships(
         link_rows = link_rows[keep]
         targets = [targets[position] for position in keep]
         target_keys = [target_keys[position] for position in keep]
+        source_of = [source_of[position] for position in keep]
+        ends = ends.kept(keep.tolist())
     link_rows = link_rows.tolist()
     if accounts is not None:
-        issues.extend(_placeholders(link_rows, sources, source_keys, targets, target_keys, accounts, accounts_file,
+        issues.extend(_placeholders(link_rows, sources, source_of, targets, target_keys, accounts, accounts_file,
                                     file, first_row, matched))
-    if not separators and len(link_rows) == len(sources):  # every row is one link: no need to pick
-        picked = {"source": source_keys, "source_id": sources, "type": types, "weight": weights}
-    else:
-        picked = {name: [values[i] for i in link_rows] for name, values in
-                  (("source", source_keys), ("source_id", sources), ("type", types), ("weight", weights))}
+    picked = {name: [values[i] for i in link_rows] for name, values in
+              (("source_id", sources), ("type", types), ("weight", weights))}
     columns_out = {
-        "source": picked["source"], "target": target_keys, "source_id": picked["source_id"], "target_id": targets,
+        "source": source_of, "target": target_keys, "source_id": picked["source_id"], "target_id": targets,
         "type": picked["type"], "weight": picked["weight"], "row": [first_row + i for i in link_rows],
+        "source_platform": ends.sources, "target_platform": ends.targets,
     }
     back = [position for position, i in enumerate(link_rows) if two_way[i]]
     if back:
-        swap = {"source": "target", "target": "source", "source_id": "target_id", "target_id": "source_id"}
+        swap = {"source": "target", "target": "source", "source_id": "target_id", "target_id": "source_id",
+                "source_platform": "target_platform", "target_platform": "source_platform"}
         for name, values in list(columns_out.items()):
             columns_out[name] = values + [columns_out[swap.get(name, name)][position] for position in back]
     frame = _object_frame(columns_out)
     link_dates = dates.values[np.asarray(link_rows + [link_rows[position] for position in back], dtype=np.int64)]
     frame["date"] = pd.Series(link_dates, dtype="datetime64[ns]")
-    return ValidatedTable(frame, _sorted(issues), matched, len(link_rows))
+    found = _sorted(issues) + ([guessed] if guessed is not None else [])
+    return ValidatedTable(frame[RELATIONSHIP_FRAME_COLUMNS], found, matched, len(link_rows))
 
 
 @dataclass(frozen=True)
@@ -418,7 +433,11 @@ def _placeholders(
     link_rows: list[int], sources: list[str], source_keys: list[str], targets: list[str], target_keys: list[str],
     accounts: pd.DataFrame, accounts_file: str, file: str, first_row: int, matched: dict[str, str],
 ) -> list[tuple[int, int, Issue]]:
-    """One warning per id not in the accounts table, at its first mention."""
+    """One warning per id not in the accounts table, at its first mention.
+
+    ``source_keys`` and ``target_keys`` are per link (as ``link_rows``);
+    ``sources`` per input row.
+    """
     known = set(accounts["key"].tolist())
     unknown = (set(source_keys) | set(target_keys)) - known - {""}
     if not unknown:
@@ -426,9 +445,9 @@ def _placeholders(
     examples = ", ".join(f'"{handle}"' for handle in accounts["id"].tolist()[:2])
     issues = []
     for position, i in enumerate(link_rows):
-        if source_keys[i] not in unknown and target_keys[position] not in unknown:
+        if source_keys[position] not in unknown and target_keys[position] not in unknown:
             continue
-        for name, handle, key in (("source", sources[i], source_keys[i]),
+        for name, handle, key in (("source", sources[i], source_keys[position]),
                                   ("target", targets[position], target_keys[position])):
             if key in unknown:
                 unknown.discard(key)
@@ -439,6 +458,52 @@ def _placeholders(
         if not unknown:
             break
     return issues
+
+
+@dataclass(frozen=True)
+class _PlatformCells:
+    """Per link, the platform cells of its two ends ("" where the file says none)."""
+
+    sources: list[str]
+    targets: list[str]
+    given: bool  # the file has a platform column
+
+    def kept(self, positions: list[int]) -> _PlatformCells:
+        return _PlatformCells([self.sources[p] for p in positions], [self.targets[p] for p in positions], self.given)
+
+
+def _platform_cells(raw: pd.DataFrame, matched: dict[str, str], link_rows: list[int], in_accounts: bool
+                    ) -> _PlatformCells:
+    """The ``source_platform`` / ``target_platform`` cells of each link, else the ``platform`` cell for both.
+
+    Links listed in the accounts table take the row's platform for their source only.
+    """
+    shared = matched.get("platform")
+    headings = [matched.get("source_platform", shared), None if in_accounts else matched.get("target_platform", shared)]
+    if not any(headings):
+        blank = [""] * len(link_rows)
+        return _PlatformCells(blank, blank, False)
+    cells = [_stripped(raw, heading) for heading in headings]
+    return _PlatformCells([cells[0][i] for i in link_rows], [cells[1][i] for i in link_rows], True)
+
+
+def _directory(accounts: pd.DataFrame | None, sources: list[str], targets: list[str], ends: _PlatformCells
+               ) -> Directory:
+    """The accounts by handle; with no accounts table, those the links name (one per handle and platform)."""
+    if accounts is None and not ends.given:
+        return Directory({})  # one account per handle: nothing to resolve
+    if accounts is not None:
+        count = len(accounts)
+        return Directory.of(_keys([str(value) for value in accounts["id"].tolist()]),
+                            accounts["platform"].tolist() if "platform" in accounts else [""] * count,
+                            accounts["key"].tolist(),
+                            accounts["followers"].tolist() if "followers" in accounts else [math.nan] * count)
+    handles = [*sources, *targets]
+    platforms = [*ends.sources, *ends.targets]
+    identities = identify_accounts(handles, platforms, [math.nan] * len(handles))
+    firsts = sorted(identities.first.values())
+    return Directory.of([handles[i] for i in firsts], [platforms[i] for i in firsts],
+                        [identities.keys[i] for i in firsts], [math.nan] * len(firsts))
 
 
 def _weight(text: str) -> float:
@@ -460,21 +525,30 @@ def _directions(texts: list[str]) -> tuple[list[bool], dict[int, str]]:
 
 
 def accounts_from_links(relationships: pd.DataFrame) -> pd.DataFrame:
-    """Accounts for a file of links alone: every id named, first spelling, in order of appearance."""
-    seen: dict[str, tuple[str, int]] = {}
+    """Accounts for a file of links alone: every account named, first spelling, in order of appearance.
+
+    An account's platform is the first platform cell its links give it.
+    """
+    seen: dict[str, list] = {}
+    platforms = {name: relationships[name] if name in relationships else [""] * len(relationships)
+                 for name in ("source_platform", "target_platform")}
     links = sorted(zip(relationships["row"], relationships["source"], relationships["source_id"],
-                       relationships["target"], relationships["target_id"]), key=lambda link: link[0])
-    for row, source, source_id, target, target_id in links:
-        seen.setdefault(source, (source_id, row))
-        seen.setdefault(target, (target_id, row))
+                       platforms["source_platform"], relationships["target"], relationships["target_id"],
+                       platforms["target_platform"]), key=lambda link: link[0])
+    for row, source, source_id, source_platform, target, target_id, target_platform in links:
+        for key, handle, platform in ((source, source_id, source_platform), (target, target_id, target_platform)):
+            account = seen.setdefault(key, [handle, row, ""])
+            if not account[2] and isinstance(platform, str):
+                account[2] = platform
     ordered = list(seen.items())
     count = len(ordered)
     columns: dict[str, list] = {
         "key": [key for key, _ in ordered],
-        "id": [handle for _, (handle, _) in ordered],
+        "id": [handle for _, (handle, _, _) in ordered],
         **{name: [""] * count for name in (*TEXT_FIELDS, "url")},
+        "platform": [platform for _, (_, _, platform) in ordered],
         **{name: [math.nan] * count for name in ("followers", "posts_per_week", "lat", "lon")},
-        "row": [row for _, (_, row) in ordered],
+        "row": [row for _, (_, row, _) in ordered],
         "extra": [{} for _ in range(count)],
     }
     return _object_frame({name: columns[name] for name in ACCOUNT_FRAME_COLUMNS})
