@@ -41,7 +41,16 @@ function socialmapControls() {
   var searchResult = document.getElementById("sm-search-result");
   var choices = document.getElementById("sm-accounts");
   var byText = null;
-  function choiceOf(m) { return columns.label[m] + " (" + columns.handle[m] + ")"; }
+  // A choice names the platform: one handle on several platforms is several accounts.
+  function platformOf(m) {
+    var column = columns.platform;
+    if (Array.isArray(column)) { return column[m]; }
+    return column.index[m] < 0 ? null : column.values[column.index[m]];
+  }
+  function choiceOf(m) {
+    var platform = platformOf(m);
+    return columns.label[m] + " (" + columns.handle[m] + (platform ? ", " + platform : "") + ")";
+  }
   // The names to choose from, made on first use (100,000 of them take a moment).
   function searchIndex() {
     if (byText) { return byText; }

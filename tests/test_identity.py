@@ -1,0 +1,206 @@
+"""An account is a platform and a handle (issue 14, item 1).
+
+On tests/data/one_handle_three_platforms.csv: @KBFoodbank on Twitter,
+Facebook and Instagram (5,200 + 12,400 + 2,570 followers), @KBCollege on X
+and Facebook, a council on Twitter and Facebook under two handles, a true
+duplicate row and a row with no platform; linked by a relationships file
+without a platform column and by one with source_platform/target_platform.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from socialmap import MapOptions, build_map
+from socialmap.changemap import ChangeOptions, build_change
+from socialmap.filters import find_account
+from socialmap.identity import platform_key
+from socialmap.trend import load_snapshots, trend_table
+from socialmap.validate import validate_accounts, validate_relationships
+from tests.apptest import app  # noqa: F401 - a fixture
+
+DATA = Path(__file__).parent / "data"
+ACCOUNTS = DATA / "one_handle_three_platforms.csv"
+LATER = DATA / "one_handle_three_platforms_later.csv"
+LINKS = DATA / "one_handle_links.csv"
+BY_PLATFORM = DATA / "one_handle_links_by_platform.csv"
+FOODBANK = {"kbfoodbank (twitter)": 5_200, "kbfoodbank (facebook)": 12_400, "kbfoodbank (instagram)": 2_570}
+
+
+@pytest.fixture(scope="module")
+def plain():
+    return build_map(ACCOUNTS, LINKS)
+
+
+@pytest.fixture(scope="module")
+def by_platform():
+    return build_map(ACCOUNTS, BY_PLATFORM)
+
+
+def _followers(result) -> dict[str, float]:
+    return {node: data["followers"] for node, data in result.graph.nodes(data=True) if not data["placeholder"]}
+
+
+def test_one_handle_on_three_platforms_is_three_accounts_whose_followers_add_up(plain):
+    followers = _followers(plain)
+    assert followers == {**FOODBANK, "kbcollege (twitter)": 8_000, "kbcollege (facebook)": 3_100,
+                         "kingsbridgetc": 15_000, "kingsbridge-news": 4_000}
+    assert plain.reach.accounts == 7
+    assert plain.reach.potential_reach == sum(followers.values()) == 50_270
+    assert sum(FOODBANK.values()) == 20_170  # what one merged account used to lose
+    by_platform = plain.reach_by("platform").set_index("platform")["potential_reach"].to_dict()
+    assert by_platform["Instagram"] == 2_570 and by_platform["Facebook"] == 12_400 + 3_100 + 4_000
+    assert plain.graph.nodes["kbfoodbank (facebook)"]["id"] == "KBFoodbank"
+
+
+def test_the_same_platform_and_handle_still_merge_and_a_blank_platform_matches_any():
+    table = validate_accounts(pd.read_csv(ACCOUNTS, dtype=str, keep_default_na=False), file="accounts.csv")
+    assert [str(issue) for issue in table.issues] == [
+        'accounts.csv row 9, column handle: "@KBFoodbank" on twitter repeats the account in row 2; merged into it '
+        "(keep one row per account)",
+        'accounts.csv row 10, column handle: "KBCollege" has no platform and the handle is on X and Facebook: '
+        "merged into the X account, the one with the most followers (row 5) (keep one row per account)",
+    ]
+    assert len(table.frame) == 7
+    assert table.frame.set_index("key").loc["kingsbridgetc", "followers"] == 15_000
+
+
+def test_unique_handles_keep_their_keys():
+    raw = pd.DataFrame({"id": ["@DerbyCC", "derby-news"], "platform": ["Twitter", "Facebook"]})
+    assert validate_accounts(raw, file="a.csv").frame["key"].tolist() == ["derbycc", "derby-news"]
+
+
+def test_links_without_a_platform_column_resolve_by_the_other_end_then_most_followers(plain):
+    assert sorted(plain.graph.edges) == sorted([
+        ("kingsbridgetc", "kbfoodbank (twitter)"),  # row 2: same platform as the council's Twitter
+        ("kingsbridge-news", "kbfoodbank (facebook)"),  # row 3: same platform as the Facebook page
+        ("kingsbridge-news", "kbcollege (facebook)"),  # row 4
+        ("kingsbridgetc", "kingsbridge-news"),  # row 5: both handles on one platform each, no guess
+        ("kbcollege (twitter)", "kbfoodbank (twitter)"),  # row 6: both ambiguous: the college's largest, then same
+        ("derby-radio", "kbfoodbank (facebook)"),  # row 7: a placeholder has no platform: the most followers
+    ])
+    assert plain.graph.nodes["derby-radio"]["placeholder"]
+
+
+def test_the_guesses_are_one_warning_naming_the_rows(plain):
+    guessed = [issue for issue in plain.issues if "several platforms" in issue.message]
+    assert [str(issue) for issue in guessed] == [
+        'one_handle_links.csv: "KBFoodbank", "KBCollege" are on several platforms and the file has no platform '
+        "column: matched 4 links to the account on the same platform as the other end (rows 2, 3, 4, 6) and 1 link "
+        "to the account with the most followers (row 7) (add a platform column (or source_platform and "
+        "target_platform) to say which account each link means)"
+    ]
+
+
+def test_links_with_platform_columns_resolve_by_them(by_platform):
+    assert sorted(by_platform.graph.edges) == sorted([
+        ("kingsbridgetc", "kbfoodbank (instagram)"),  # row 2: by the platform columns
+        ("kbfoodbank (facebook)", "kbfoodbank (instagram)"),  # row 3: one organisation's two accounts, not a loop
+        ("kbcollege (facebook)", "kbfoodbank (facebook)"),  # row 4: blank source platform: the other end's
+        ("kingsbridge-news", "kbfoodbank (facebook)"),  # row 5: "Facebook page" names no account: the other end's
+        ("kbcollege (twitter)", "kbfoodbank (twitter)"),  # row 6: X and Twitter are one platform
+    ])
+    guessed = [issue.message for issue in by_platform.issues if "several platforms" in issue.message]
+    assert guessed == ['"KBCollege", "@KBFoodbank" are on several platforms and the file has no platform for them: '
+                       "matched 2 links to the account on the same platform as the other end (rows 4, 5)"]
+
+
+def test_one_platform_column_serves_both_ends():
+    accounts = validate_accounts(pd.read_csv(ACCOUNTS, dtype=str, keep_default_na=False), file="a.csv").frame
+    raw = pd.DataFrame({"from": ["KBCollege", "@KBFoodbank"], "to": ["kbfoodbank", "KBCollege"],
+                        "Platform": ["Facebook", "X"]})
+    links = validate_relationships(raw, file="r.csv", accounts=accounts)
+    assert list(zip(links.frame["source"], links.frame["target"])) == [
+        ("kbcollege (facebook)", "kbfoodbank (facebook)"), ("kbfoodbank (twitter)", "kbcollege (twitter)")]
+    assert links.issues == []
+
+
+def test_a_links_file_alone_gives_one_account_per_platform_and_handle():
+    result = build_map(BY_PLATFORM)
+    assert {node: data["platform"] for node, data in result.graph.nodes(data=True)} == {
+        "kingsbridgetc": "Twitter", "kbfoodbank (instagram)": "Instagram", "kbfoodbank (facebook)": "Facebook",
+        "kbfoodbank (twitter)": "Twitter", "kbcollege": "X", "kingsbridge-news": "Facebook",
+        "kbfoodbank (facebook page)": "Facebook page",  # with no accounts file, the links' platforms are the accounts'
+    }
+
+
+def test_focus_and_search_choices_tell_the_platforms_apart(plain):
+    G = plain.graph
+    assert find_account(G, "@KBFoodbank") == "kbfoodbank (facebook)"  # the handle alone: the most followers
+    assert find_account(G, "KBFoodbank (Instagram)") == "kbfoodbank (instagram)"
+    assert find_account(G, "@KBCollege (X)") == "kbcollege (twitter)"
+    assert find_account(G, "kingsbridgetc (Twitter)") == "kingsbridgetc"
+    shown = build_map(ACCOUNTS, LINKS, options=MapOptions(focus="KBFoodbank (Twitter)"))
+    assert set(shown.graph) >= {"kbfoodbank (twitter)", "kingsbridgetc", "kbcollege (twitter)"}
+    assert shown.reach.accounts == 3
+
+
+def test_the_apps_account_choices_are_one_per_platform(plain):
+    from socialmap import explore
+    from socialmap.pipeline import analyse, load_tables
+
+    labels = explore.account_labels(analyse(load_tables(ACCOUNTS, LINKS)))
+    foodbank = {choice: label for choice, label in labels.items() if choice.casefold().lstrip("@").startswith("kbf")}
+    assert foodbank == {
+        "@KBFoodbank (Twitter)": "Kingsbridge Foodbank (@KBFoodbank, Twitter)",
+        "KBFoodbank (Facebook)": "Kingsbridge Foodbank (KBFoodbank, Facebook)",
+        "kbfoodbank (Instagram)": "Kingsbridge Foodbank (kbfoodbank, Instagram)",
+    }
+    assert {find_account(plain.graph, choice) for choice in foodbank} == set(FOODBANK)
+
+
+def test_compare_matches_per_platform():
+    changes = build_change(ACCOUNTS, LATER, LINKS, None, options=ChangeOptions()).comparison.changes
+    rows = {(row.id, row.platform): (row.status, row.followers_change) for row in changes.itertuples()}
+    assert rows == {
+        ("@KBFoodbank", "X"): ("kept", 100),  # Twitter then, X now: one platform
+        ("KBFoodbank", "Facebook"): ("kept", -400),
+        ("KBFoodbank", "TikTok"): ("added", 900),
+        ("kbfoodbank", "Instagram"): ("removed", -2_570),
+        ("@KBCollege", "Twitter"): ("kept", 0),
+        ("KBCollege", "Facebook"): ("kept", 400),
+        ("KingsbridgeTC", ""): ("kept", 500),  # no platform now: matches the Twitter account
+        ("kingsbridge-news", "Facebook"): ("kept", 0),
+    }
+
+
+def test_trend_counts_each_platform():
+    table = trend_table(load_snapshots([ACCOUNTS, LATER], dates=["2026-10", "2026-11"]))
+    platforms = table[table["kind"] == "platform"]
+    first = platforms[platforms["date"] == platforms["date"].min()].set_index("group")
+    assert first.loc["Instagram", "potential_reach"] == 2_570
+    assert first.loc["Facebook", "potential_reach"] == 12_400 + 3_100 + 4_000
+    assert table[table["kind"] == "overall"]["accounts"].tolist() == [7, 7]
+
+
+def test_platform_names():
+    assert platform_key(" Twitter/X ") == platform_key("x") == platform_key("TWITTER") == "twitter"
+    assert platform_key("") == platform_key(None) == ""
+
+
+def test_the_column_step_still_finds_handles_repeated_across_platforms():
+    from socialmap import InputFile, explore
+
+    text = ACCOUNTS.read_text().replace("handle,", "Who,", 1)
+    plan = explore.column_plan(InputFile("accounts.csv", text.encode()))
+    assert plan.missing == ("id",) and plan.guesses == (("id", "Who"),)
+
+
+def test_the_app_finds_each_platforms_account(app):
+    from tests.apptest import run
+    from tests.test_app import metrics, upload
+
+    run(upload(app, "accounts", ACCOUNTS.name, ACCOUNTS.read_bytes()))
+    run(upload(app, "relationships", LINKS.name, LINKS.read_bytes()))
+    options = app.selectbox(key="focus").options
+    assert [option for option in options if option.startswith("Kingsbridge Foodbank")] == [
+        "Kingsbridge Foodbank (@KBFoodbank, Twitter)", "Kingsbridge Foodbank (KBFoodbank, Facebook)",
+        "Kingsbridge Foodbank (kbfoodbank, Instagram)"]
+    assert metrics(app)["Potential reach"] == "50.3k"
+    run(app.selectbox(key="focus").set_value("kbfoodbank (Instagram)"))
+    assert metrics(app)["Accounts (of 7)"] == "1"
+    run(app.selectbox(key="focus").set_value("@KBFoodbank (Twitter)"))
+    assert metrics(app)["Accounts (of 7)"] == "3"
