@@ -6,6 +6,11 @@ saying what it is. Text is decoded by its byte order mark, else as UTF-8,
 else as Windows-1252 (Excel's CSV on UK Windows) unless a detector finds a
 multi-byte encoding; every guess other than UTF-8, UTF-16 and Windows-1252
 is announced, and bytes that cannot be read are counted, in warnings.
+
+The choice is made for the file as a whole, not by its first bad byte: a
+UTF-8 file with a few invalid bytes (a pasted name, a damaged row) stays
+UTF-8, its bad bytes shown as � and their rows named, so that its
+other accented ids still match the relationships file.
 """
 
 from __future__ import annotations
@@ -81,8 +86,9 @@ def decode(data: bytes, file_name: str) -> tuple[str, tuple[Issue, ...]]:
         try:
             return _checked(data.decode("utf-8"), file_name), ()
         except UnicodeDecodeError:
-            body, codec = data, _detected_encoding(data)
-            encoding = "Windows-1252" if codec == "cp1252" else codec
+            body = data
+            codec = "utf-8" if _mostly_utf8(data) else _detected_encoding(data)
+            encoding = {"utf-8": "UTF-8", "cp1252": "Windows-1252"}.get(codec, codec)
     text = _checked(body.decode(codec, errors="replace"), file_name)
     issues = []
     if encoding not in ("UTF-8", "UTF-16", "Windows-1252"):
@@ -90,12 +96,35 @@ def decode(data: bytes, file_name: str) -> tuple[str, tuple[Issue, ...]]:
                             "if letters look wrong, save the file as CSV UTF-8", WARNING))
     lost = text.count("\ufffd") and text.count("\ufffd") - body.decode(codec, errors="ignore").count("\ufffd")
     if lost:
+        rows = _rows_holding(text, "\ufffd")
+        shown = ", ".join(f"{row:,}" for row in rows[:5]) + (f" and {len(rows) - 5:,} more" if len(rows) > 5 else "")
         issues.append(Issue(
-            file_name, None, None,
-            f"{lost:,} character{'s' if lost != 1 else ''} could not be read as {encoding} and show as \ufffd",
-            "save the file as CSV UTF-8, or as .xlsx", WARNING,
+            file_name, rows[0], None,
+            f"{lost:,} character{'s' if lost != 1 else ''} could not be read as {encoding} and show as \ufffd"
+            + (f" (rows {shown})" if len(rows) > 1 else ""),
+            "retype those characters, or save the file as CSV UTF-8", WARNING,
         ))
     return text, tuple(issues)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the file's non-ASCII bytes are mostly valid UTF-8: a few bad bytes do not make it another encoding."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for character in text if character > "\x7f" and character != "\ufffd")
+    return valid > 2 * invalid
+
+
+def _rows_holding(text: str, character: str) -> list[int]:
+    """The line numbers (1 = the first line; a spreadsheet's rows as saved) holding ``character``."""
+    rows, position, line, counted = [], text.find(character), 1, 0
+    while position != -1:
+        line += text.count("\n", counted, position)
+        counted = position
+        if not rows or rows[-1] != line:
+            rows.append(line)
+        position = text.find(character, position + 1)
+    return rows
 
 
 def _checked(text: str, file_name: str) -> str:

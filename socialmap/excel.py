@@ -6,6 +6,13 @@ opened in Excel) reads as blank, with a warning naming the cell. What
 openpyxl itself warns about (a data validation or conditional formatting
 extension it skips) becomes a note on the sheet, not a Python warning with
 a path into site-packages.
+
+A sheet is read as Excel shows it, not as its tags say: the declared size
+(``<dimension ref=...>``) is ignored, since a stale one hides rows (openpyxl's
+read-only reader stops at it) and a huge one would make every row 16,384
+cells wide. Rows are streamed and kept without their blank ends, so memory
+follows the cells really there; a sheet with more cells than the limit
+allows is refused as soon as it is seen to be (see :func:`cell_limit`).
 """
 
 from __future__ import annotations
@@ -21,7 +28,9 @@ import pandas as pd
 
 from .errors import SocialMapError
 
-__all__ = ["Grid", "read_xlsx", "column_letter", "cell_text"]
+__all__ = ["Grid", "read_xlsx", "column_letter", "cell_text", "cell_limit", "too_many_cells"]
+
+BYTES_PER_CELL = 20  # the size limit allows one cell per 20 bytes: 10 million cells at the default 200 MB
 
 _UNSAVED_FORMULA = re.compile(
     rb'<c r="(?P<column>[A-Z]+)(?P<row>\d+)"(?P<attributes>[^>]*)>\s*'
@@ -71,6 +80,22 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def cell_limit(max_bytes: int) -> int:
+    """How many cells (rows x columns of a sheet's used area) a file may hold under the size limit."""
+    return max(int(max_bytes) // BYTES_PER_CELL, 1_000)
+
+
+def too_many_cells(file: str, rows: int, columns: int, max_bytes: int) -> SocialMapError:
+    """The one-line refusal of a sheet larger than :func:`cell_limit` allows."""
+    return SocialMapError(
+        file, None, None,
+        f"the sheet reaches row {rows:,} and column {column_letter(columns - 1)} ({columns:,} columns): more than the "
+        f"{cell_limit(max_bytes):,} cells socialmap reads under the {max_bytes / 2**20:,.0f} MB size limit",
+        "delete the rows and columns outside the table, such as a stray cell far below or to the right of it, "
+        "or raise the limit with --max-size",
+    )
+
+
 def read_xlsx(data: bytes, file: str, *, max_bytes: int) -> list[Grid]:
     """Every sheet of the workbook, in workbook order."""
     import openpyxl
@@ -84,12 +109,14 @@ def read_xlsx(data: bytes, file: str, *, max_bytes: int) -> list[Grid]:
         raise _damaged(file, str(error)) from None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            grids = [_grid(sheet, archive, file) for sheet in book.worksheets]
+            grids = [_grid(sheet, archive, file, max_bytes) for sheet in book.worksheets]
         if opening and grids:
             grids[0] = replace(grids[0], notes=(*_notes(opening), *grids[0].notes))
         return grids
     except SocialMapError:
         raise
+    except MemoryError:
+        raise too_many_cells(file, 0, 1, max_bytes) from None
     except Exception as error:
         raise _damaged(file, str(error)) from None
     finally:
@@ -134,12 +161,29 @@ def _notes(caught: list[warnings.WarningMessage]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(warning.message) for warning in caught))
 
 
-def _grid(sheet, archive: zipfile.ZipFile, file: str) -> Grid:
+def _grid(sheet, archive: zipfile.ZipFile, file: str, max_bytes: int) -> Grid:
+    """The sheet's cells as text, read row by row whatever its declared size says."""
+    limit = cell_limit(max_bytes)
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()
+    kept: list[tuple[int, list[str]]] = []  # (row index, its cells up to the last one filled)
+    height = width = filled = 0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        rows = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    width = max((len(row) for row in rows), default=0)
-    cells = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], columns=range(width), dtype=object)
+        for index, values in enumerate(sheet.iter_rows(values_only=True)):
+            texts = [cell_text(value) for value in values]
+            while texts and not texts[-1].strip():
+                texts.pop()
+            if not texts:
+                continue
+            kept.append((index, texts))
+            height, width, filled = index + 1, max(width, len(texts)), filled + len(texts)
+            if filled > limit or height * width > limit:
+                raise too_many_cells(file, height, width, max_bytes)
+    rows = [[""] * width for _ in range(height)]
+    for index, texts in kept:
+        rows[index][:len(texts)] = texts
+    cells = pd.DataFrame(rows, columns=range(width), dtype=object)
     path = getattr(sheet, "_worksheet_path", None)
     unsaved = _unsaved_formulas(archive.read(path)) if path in archive.namelist() else ()
     return Grid(sheet.title, cells, unsaved, _notes(caught))

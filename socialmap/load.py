@@ -21,7 +21,7 @@ import pandas as pd
 
 from .errors import WARNING, Issue, SocialMapError
 from .decode import decode, refuse_non_spreadsheets
-from .excel import cell_text, column_letter, read_xlsx
+from .excel import cell_limit, cell_text, column_letter, read_xlsx, too_many_cells
 from .schema import KNOWN_HEADINGS, normalise_heading
 
 __all__ = [
@@ -31,6 +31,8 @@ __all__ = [
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 MAX_CELL_CHARS = 10_000
+MAX_ROWS = 1_048_576  # as many rows as an Excel sheet holds
+MAX_COLUMNS = 16_384  # as many columns as an Excel sheet holds
 _HEADER_SEARCH_ROWS = 20
 _SNIFF_CHARS = 65_536
 _DELIMITERS = ",;\t|"
@@ -92,6 +94,14 @@ def read_sheets(source: Source, *, name: str | None = None, max_bytes: int = DEF
     if isinstance(source, pd.DataFrame):
         return [_frame_sheet(source, file_name)]
     data = _read_bytes(source, file_name, max_bytes)
+    try:
+        return _sheets_of(data, file_name, max_bytes)
+    except MemoryError:
+        raise SocialMapError(file_name, None, None, "the file needs more memory to read than this machine has free",
+                             "split it into smaller files") from None
+
+
+def _sheets_of(data: bytes, file_name: str, max_bytes: int) -> list[Sheet]:
     refuse_non_spreadsheets(data, file_name)
     if data.startswith(_XLSX_MAGIC):
         grids = read_xlsx(data, file_name, max_bytes=max_bytes)
@@ -100,7 +110,7 @@ def read_sheets(source: Source, *, name: str | None = None, max_bytes: int = DEF
         return [_table(grid.cells, file, grid.name, unsaved=grid.unsaved, issues=_reader_notes(grid.notes, file))
                 for grid, file in zip(grids, shown)]
     text, issues = decode(data, file_name)
-    return [_table(_read_csv(text, file_name), file_name, None, issues=issues)]
+    return [_table(_read_csv(text, file_name, max_bytes), file_name, None, issues=issues)]
 
 
 def _reader_notes(notes: tuple[str, ...], file: str) -> tuple[Issue, ...]:
@@ -163,29 +173,88 @@ def _sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
-def _read_csv(text: str, file_name: str) -> pd.DataFrame:
-    """The file as a grid of text: row 0 is spreadsheet row 1."""
+def _table_start(counts: list[int]) -> int:
+    """Index of the first line of the table proper, given the cell counts of the first lines.
+
+    Lines above it (a title, a note, blank lines) have fewer cells than the headings; the headings
+    are the first line that a line of the same shape (two or more cells) follows.
+    """
+    shaped = next((i for i in range(len(counts) - 1) if counts[i] >= 2 and counts[i] == counts[i + 1]), 0)
+    return next(i for i in range(shaped + 1) if counts[i] >= counts[shaped])
+
+
+def _widest_line(text: str, delimiter: str, lines: int = 50) -> int:
+    """The most cells in any of the first lines, read whole (a line may be far longer than the sniffed sample)."""
+    widest, start = 1, 0
+    for _ in range(lines):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if text.count(delimiter, start, end) + 1 > max(widest, MAX_COLUMNS):
+            widest = max(widest, len(next(csv.reader([text[start:end].replace("\r", "")], delimiter=delimiter))))
+        if end == len(text):
+            break
+        start = end + 1
+    return widest
+
+
+def _checked_size(text: str, width: int, file_name: str, max_bytes: int) -> None:
+    """Refuse, before parsing, a file with more rows, columns or cells than the limits (memory follows cells)."""
+    lines = text.count("\n") + 1
+    if width > MAX_COLUMNS:
+        raise SocialMapError(file_name, 1, None, f"a row has {width:,} cells, more than the {MAX_COLUMNS:,} "
+                             "columns a spreadsheet holds", "check the separator, or save the sheet again from Excel")
+    if lines > MAX_ROWS:
+        raise SocialMapError(file_name, None, None, f"the file has {lines:,} lines, more than the {MAX_ROWS:,} rows a "
+                             "spreadsheet holds", "split it into smaller files")
+    if lines * width > cell_limit(max_bytes):
+        raise too_many_cells(file_name, lines, width, max_bytes)
+
+
+def _read_csv(text: str, file_name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
+    """The file as a grid of text: row 0 is spreadsheet row 1.
+
+    Lines above the table with fewer cells than its headings (a title not padded with separators,
+    blank lines) are read as Excel reads them, padded with blank cells, instead of being taken for
+    the table's width; within the table a row with more cells than the headings is an error.
+    """
+    delimiter = _sniff_delimiter(text)
+    first_lines = text[:_SNIFF_CHARS].split("\n")[:50]
+    counts = [len(cells) if any(cell.strip() for cell in cells) else 0
+              for cells in csv.reader([line.replace("\r", "") for line in first_lines], delimiter=delimiter)]
+    start = _table_start(counts) if counts else 0
+    _checked_size(text, max(max(counts, default=1), _widest_line(text, delimiter)), file_name, max_bytes)
+    offset = 0
+    for _ in range(start):
+        offset = text.index("\n", offset) + 1
+    above = [next(csv.reader([line.replace("\r", "")], delimiter=delimiter), [])
+             for line in text[:offset].split("\n")[:start]]
     try:
         grid = pd.read_csv(
-            io.StringIO(text), sep=_sniff_delimiter(text), header=None, dtype=object,
+            io.StringIO(text[offset:]), sep=delimiter, header=None, dtype=object,
             keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c",
         )
     except pd.errors.EmptyDataError:
         raise SocialMapError(file_name, None, None, "the file is empty",
                              "save the sheet with a header row and one row per account") from None
     except (pd.errors.ParserError, csv.Error, ValueError, OverflowError) as error:
-        raise _csv_problem(str(error), file_name) from None
+        raise _csv_problem(str(error), file_name, start) from None
+    except MemoryError:
+        raise too_many_cells(file_name, text.count("\n") + 1, max(counts, default=1), max_bytes) from None
     if grid.isna().to_numpy().any():
         grid = grid.fillna("")
     grid.columns = range(grid.shape[1])
+    if above:
+        padded = [(cells + [""] * grid.shape[1])[:grid.shape[1]] for cells in above]
+        grid = pd.concat([pd.DataFrame(padded, dtype=object), grid], ignore_index=True)
     return grid
 
 
-def _csv_problem(message: str, file_name: str) -> SocialMapError:
-    """pandas' parser message, said in spreadsheet terms."""
+def _csv_problem(message: str, file_name: str, lines_above: int = 0) -> SocialMapError:
+    """pandas' parser message, said in spreadsheet terms (its lines counted from the table's first line)."""
     cells = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
     if cells:
         expected, line, seen = map(int, cells.groups())
+        line += lines_above
         return SocialMapError(
             file_name, line, None, f"has {seen} cells but the header has {expected}",
             "put quotes around any value that contains the separator",
@@ -193,7 +262,7 @@ def _csv_problem(message: str, file_name: str) -> SocialMapError:
     quote = re.search(r"EOF inside string starting at row (\d+)", message)
     if quote or "EOF inside string" in message:
         return SocialMapError(
-            file_name, int(quote.group(1)) + 1 if quote else None, None,
+            file_name, int(quote.group(1)) + 1 + lines_above if quote else None, None,
             'a quote mark (") opens a value that never ends',
             'close the quote, or write a quote inside a value as two quotes ("")',
         )

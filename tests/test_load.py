@@ -178,8 +178,8 @@ def test_undefined_windows_1252_byte_is_reported_not_guessed_away():
     (sheet,) = read_sheets(DATA / "cp1252_undefined_byte.csv")
     assert sheet.frame.loc[0, "name"] == "Café £ \ufffd"
     assert _messages(sheet) == [
-        "cp1252_undefined_byte.csv: 1 character could not be read as Windows-1252 and show as \ufffd "
-        "(save the file as CSV UTF-8, or as .xlsx)"
+        "cp1252_undefined_byte.csv row 2: 1 character could not be read as Windows-1252 and show as \ufffd "
+        "(retype those characters, or save the file as CSV UTF-8)"
     ]
 
 
