@@ -149,4 +149,19 @@ def parse_url(text: str) -> str | None:
         raise ValueError(f"{shown(text)} is not a web link") from None
     if not hostname or "." not in hostname:
         raise ValueError(f"{shown(text)} is not a web link (no site name)")
+    if not _real_host(hostname):
+        raise ValueError(f"{shown(text)} is not a web link ({shown(hostname)} is not a site name)")
     return cleaned
+
+
+def _real_host(hostname: str) -> bool:
+    """A host a browser can reach: an IPv4 address, or dot-separated labels of letters, digits and inner hyphens
+    (international names such as ``café.fr`` through their ASCII form)."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){3}", hostname):
+        return all(int(part) < 256 for part in hostname.split("."))
+    try:
+        ascii_name = hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    labels = ascii_name.split(".")
+    return all(re.fullmatch(_LABEL, label, re.IGNORECASE) for label in labels) and not labels[-1].isdigit()

@@ -7,6 +7,8 @@ exactly what build_map (and so the CLI) writes for the same files and options.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -223,20 +225,33 @@ def test_a_bad_upload_lists_its_problems_and_the_app_lives_on(app, name, data, w
     assert metrics(app)["Accounts"] == "223"
 
 
+def as_shown(markdown: str) -> str:
+    """What Streamlit shows for a Markdown string: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def test_a_file_name_cannot_write_links_or_formatting_into_the_apps_messages(app):
+    name = "[Click here](javascript:alert(1)) *urgent* :red[x] ![i](x.png).csv"
+    run(upload(app, "accounts", name, b"id,followers\nderbycc,lots\n"))
+    message = app.error[0].value
+    assert "](" not in message.replace("\\](", "") and "*urgent*" not in message and ":red[" not in message
+    assert as_shown(message).startswith(f"1 problem in {name}: no map was made")
+
+
 def test_warnings_are_listed_and_strict_turns_them_into_errors(app):
     run(upload(app, "accounts", "messy_rows.csv", (DATA / "messy_rows.csv").read_bytes()))
     assert not app.error
     assert any("3 warnings while reading the files" in expander.label for expander in app.expander)
 
     run(app.checkbox(key="strict").check())
-    assert "3 problems in messy_rows.csv: no map was made" in app.error[0].value
+    assert "3 problems in messy_rows.csv: no map was made" in as_shown(app.error[0].value)
     assert set(app.dataframe[0].value["severity"]) == {"error"}
 
 
 def test_a_bad_areas_file_is_reported_and_the_map_is_still_made(app):
     upload(app, "accounts", "aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes())
     run(upload(app, "areas", "areas.csv", b"area,lat\nDerby,north\n"))
-    assert "areas file has problems" in app.error[0].value
+    assert "areas file has problems" in as_shown(app.error[0].value)
     assert metrics(app)["Accounts"] == "5"
     assert page_html(app)
 

@@ -78,6 +78,8 @@ def test_number_bounds_are_inclusive_and_named():
         ("example.org/page?x=1", "https://example.org/page?x=1"),
         ("//example.org/z", "https://example.org/z"),
         ("www.example.org:8080/x", "https://www.example.org:8080/x"),
+        ("https://café.example.fr/menu", "https://café.example.fr/menu"),
+        ("http://192.168.0.10/intranet", "http://192.168.0.10/intranet"),
         ("", None),
     ],
 )
@@ -88,7 +90,10 @@ def test_web_links_are_kept(text, expected):
 @pytest.mark.parametrize(
     "text",
     ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd",
-     "mailto:a@example.org", "vbscript:x", "https://", "java\nscript:alert(1)", "http://localhost/x"],
+     "mailto:a@example.org", "vbscript:x", "https://", "java\nscript:alert(1)", "http://localhost/x",
+     # issue 16: no real host
+     "https://<script>alert(1)</script>", "<script>x</script>.example.org", "https://exa_mple.org",
+     "https://a..b.org", "https://-derby.gov.uk", "https://derby.gov.uk-/x"],
 )
 def test_anything_but_web_links_is_refused(text):
     with pytest.raises(ValueError):

@@ -7,6 +7,7 @@ recompute communities or layout; each view draws only what it is chosen for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import partial
 
@@ -17,6 +18,8 @@ from socialmap.changemap import draw_change
 from socialmap.export import table_csv
 from socialmap.pipeline import Analysis
 from socialmap.schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS
+
+_MARKDOWN_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation mark: CommonMark lets each be escaped
 
 __all__ = ["Current", "analysed", "area_table", "laid_out", "presented", "columns_of", "column_step", "still_valid",
            "show_problems", "show_map", "show_change", "show_trend"]
@@ -92,7 +95,7 @@ def column_step(plan: explore.ColumnPlan, labels: dict[str, str], *, title: str,
     """
     with st.expander(title, expanded=bool(plan.missing), icon=":material/table_view:"):
         if plan.missing:
-            st.warning(f"No heading of *{file_name}* says which column holds {what} "
+            st.warning(f"No heading of *{plain(file_name)}* says which column holds {what} "
                        f"{' and '.join(plan.missing)}, so socialmap has made a best guess: check it below.")
         picks, grid = {}, st.columns(3)
         for number, (field, label) in enumerate(labels.items()):
@@ -104,8 +107,14 @@ def column_step(plan: explore.ColumnPlan, labels: dict[str, str], *, title: str,
     return plan.overrides(picks)
 
 
+def plain(text: object) -> str:
+    """Text from a file (a file name, a label, a heading) escaped so that Streamlit's Markdown shows it as typed:
+    no link, image, emphasis, icon or colour can be written into the app's messages by naming a file."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", str(text))
+
+
 def show_problems(issues, heading: str) -> None:
-    st.error(heading, icon=":material/error:")
+    st.error(plain(heading), icon=":material/error:")
     table(explore.problem_rows(issues), width="stretch")  # file, row, column, problem, severity
 
 
@@ -183,7 +192,7 @@ def show_change(current: Current, earlier: explore.Inputs, later: explore.Inputs
         show_problems(change.issues, "The change map cannot be drawn: " + explore.problem_summary(change.issues))
         return
     summary = change.comparison.summary
-    st.markdown(f"**{summary.old_label} \u2192 {summary.new_label}:** {summary.headline()}")
+    st.markdown(f"**{plain(summary.old_label)} \u2192 {plain(summary.new_label)}:** {summary.headline()}")
     st.iframe(change.html, height=680)
     for box, (label, value, delta) in zip(st.columns(4), overtime.change_headline(summary)):
         box.metric(label, value, delta, border=True)
