@@ -4,11 +4,12 @@ without ``-e`` into a fresh virtual environment, builds maps in every layout, an
 
 The environment sees this one's libraries (``--system-site-packages``) so that nothing is
 downloaded, but imports socialmap from the wheel alone: every check runs in a folder outside
-the checkout and asserts where socialmap was imported from.
+the checkout, without PYTHONPATH, and asserts where socialmap was imported from.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -23,6 +24,7 @@ import pytest
 from socialmap.options import LAYOUTS
 from tests.conftest import ROOT
 
+CLEAN_ENV = {name: value for name, value in os.environ.items() if name not in ("PYTHONPATH", "PYTHONHOME")}
 SKIPPED = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
                                  ".hypothesis", "tests", "bench", "out")
 
@@ -45,7 +47,7 @@ def installed(tmp_path_factory) -> Path:
 
 def _run(installed: Path, *command: str, cwd: Path) -> subprocess.CompletedProcess:
     done = subprocess.run([str(installed / command[0]), *command[1:]], cwd=cwd, capture_output=True, text=True,
-                          timeout=300)
+                          timeout=300, env=CLEAN_ENV)
     assert done.returncode == 0, done.stderr
     return done
 
@@ -102,7 +104,7 @@ def _free_port() -> int:
 def test_socialmap_app_serves_on_localhost(installed, tmp_path):
     port = _free_port()
     server = subprocess.Popen([str(installed / "socialmap"), "app", "--port", str(port), "--no-browser"],
-                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=CLEAN_ENV)
     try:
         deadline = time.monotonic() + 120
         while True:
