@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 import time
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -21,7 +22,9 @@ from .errors import SocialMapError, summarised
 from .export import table_csv
 from .graphfiles import GRAPH_FORMATS
 from .metrics import reach_tables
-from .options import AGGREGATES, BRANCHES, LAYOUTS, MapOptions
+from .options import (
+    ACCOUNT_FIELD_NAMES, AGGREGATES, BRANCHES, LAYOUTS, RELATIONSHIP_FIELD_NAMES, ColumnMap, MapOptions,
+)
 from .pipeline import build_map
 from .sample import copy_sample
 
@@ -63,6 +66,44 @@ def _date_option(text: str | None) -> dt.date | None:
         return parse_date(text, what="the date")
     except ValueError as error:
         raise click.BadParameter(str(error).removeprefix("the date: ")) from None
+
+
+def _column_map(fields: tuple[str, ...]):
+    """A click callback: repeated FIELD=HEADING options as one ColumnMap."""
+    def parse(context, parameter, texts: tuple[str, ...]) -> ColumnMap:
+        try:
+            return ColumnMap.parse(texts, fields=fields)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+    return parse
+
+
+def column_options(command):
+    """``--column`` and ``--link-column``: which heading holds which field, for build, compare and trend."""
+    command = click.option(
+        "--link-column", "relationship_columns", multiple=True, metavar="FIELD=HEADING",
+        callback=_column_map(RELATIONSHIP_FIELD_NAMES),
+        help=f"The relationships file's column holding FIELD ({', '.join(RELATIONSHIP_FIELD_NAMES)}); "
+             "FIELD= says there is none. Repeat for more.")(command)
+    return click.option(
+        "--column", "account_columns", multiple=True, metavar="FIELD=HEADING",
+        callback=_column_map(ACCOUNT_FIELD_NAMES),
+        help="The accounts file's column holding FIELD (id, name, platform, area, category, followers, "
+             "posts_per_week, url, description, lat, lon), e.g. --column id=\"Twitter handle\"; FIELD= says the "
+             "file has no such column. Repeat for more.")(command)
+
+
+def _say_columns(columns) -> None:
+    """Last, one line per way of reading: which heading was read as which field, and the headings not used.
+
+    Files read the same way (a trend's snapshots) share a line.
+    """
+    files: dict[object, list[str]] = {}
+    for read in columns:
+        files.setdefault(replace(read, file=""), []).append(read.file)
+    for read, names in files.items():
+        more = f" and {len(names) - 1} more" if len(names) > 2 else (f" and {names[1]}" if len(names) == 2 else "")
+        click.echo(replace(read, file=names[0] + more).line())
 
 
 @click.group()
@@ -123,7 +164,8 @@ _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on i
 @click.option("--metrics", "metrics_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write a CSV of figures, one row per account.")
 @click.option("--reach", "reach_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write a CSV of reach by community, area, platform and category.")
+              help="Also write a CSV of reach by community, area, platform and category (and organisation, "
+                   "for a list with a column per platform).")
 @click.option("--seed", default=42, show_default=True, type=click.IntRange(min=0),
               help="Seed for every random choice: the same seed gives the same map.")
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
@@ -155,6 +197,7 @@ _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on i
               help="The sheet of an ACCOUNTS workbook to read (default: found from the headings).")
 @click.option("--relationships-sheet", "relationships_sheet", default=None,
               help="The sheet holding the relationships: of RELATIONSHIPS if given, else of the ACCOUNTS workbook.")
+@column_options
 @click.option("--max-size", "max_bytes", type=click.FloatRange(min=0, min_open=True),
               default=MapOptions.max_bytes / 2**20, show_default=True,
               callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
@@ -206,7 +249,9 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
     if reach_path is not None:
         table = reach_tables(result.metrics)
         reach_path.write_text(table_csv(table), encoding="utf-8")
-        click.echo(f"{reach_path}: reach by community, area, platform and category ({len(table):,} rows)")
+        groups = list(dict.fromkeys(table["by"].tolist()))
+        click.echo(f"{reach_path}: reach by {', '.join(groups[:-1])} and {groups[-1]} ({len(table):,} rows)")
+    _say_columns(result.columns)
 
 
 # --- socialmap trend (issue 10, item 4) ---
@@ -239,6 +284,7 @@ def _checked_html(path: Path) -> Path:
               help="Areas and platforms drawn as lines of their own; the rest are one 'Other' line.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @click.option("--sheet", default=None, help="The sheet of each workbook to read (default: found from the headings).")
+@column_options
 @click.option("--max-size", "max_bytes", type=click.FloatRange(min=0, min_open=True),
               default=MapOptions.max_bytes / 2**20, show_default=True,
               callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
@@ -268,6 +314,7 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
     if report_path is not None:
         report_path.write_text(table_csv(table), encoding="utf-8")
         click.echo(f"{report_path}: {len(table):,} rows, one per snapshot and group (overall, area, platform)")
+    _say_columns(read for snapshot in loaded for read in snapshot.columns)
 
 
 # --- socialmap compare (issue 10, items 2 and 3) ---
@@ -309,6 +356,7 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
               help="Community resolution: higher gives more, smaller communities.")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @_VERBOSE
+@column_options
 def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | None, new_relationships: Path | None,
             output: Path, report_path: Path | None, growth: str, mentions_of: tuple[str, ...], mentions_per: str,
             old_label: str | None, new_label: str | None, areas_path: Path | None, verbose: bool,
@@ -348,6 +396,7 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
             path = report_path.with_name(f"{report_path.stem}{suffix}{report_path.suffix}")
             path.write_text(table_csv(table), encoding="utf-8")
             click.echo(f"{path}: {len(table):,} rows{described[suffix]}")
+    _say_columns((*result.old.tables.columns, *result.new.tables.columns))
 
 
 @main.command()

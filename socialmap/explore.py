@@ -25,20 +25,21 @@ import pandas as pd
 from .areas import read_areas
 from .channels import colour_choices, size_choices
 from .errors import Issue, SocialMapError
-from .load import InputFile, read_table
+from .load import InputFile, Sheet, read_table
 from .export import table_csv
-from .metrics import REACH_GROUPINGS, OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by
-from .options import MapOptions
+from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by, reach_groupings
+from .options import ColumnMap, MapOptions
 from .pipeline import Analysis, MapResult, analyse, arrange_view, load_tables, present
 from .schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS, Field, match_columns, normalise_heading
 from .values import id_key
+from .wide import is_wide, to_long
 
 __all__ = [
     "Inputs", "ColumnPlan", "column_plan", "guess_heading", "NOT_IN_FILE", "FIELD_LABELS", "RELATIONSHIP_LABELS",
     "analysis_key", "layout_key", "reach_key", "date_span", "within_span", "attempt", "analyse_inputs", "read_area_table", "arrange_view",
     "present", "choices", "colour_options", "size_options", "filter_values", "account_labels", "choice_label",
     "LAYOUT_LABELS", "LAYOUT_HELP", "AGGREGATE_LABELS", "compact", "headline", "reach_notes", "CAVEAT",
-    "GROUPINGS", "reach_panel", "reach_csv", "top_accounts", "TOP_BY", "HEADINGS", "COUNT_COLUMNS",
+    "GROUPINGS", "PANEL_LABELS", "reach_panel", "reach_csv", "top_accounts", "TOP_BY", "HEADINGS", "COUNT_COLUMNS",
     "problem_rows", "problem_summary", "file_stem",
 ]
 
@@ -110,24 +111,32 @@ class ColumnPlan:
     matched: tuple[tuple[str, str], ...]  # (field, heading) found automatically
     missing: tuple[str, ...]  # required fields no heading matched
     guesses: tuple[tuple[str, str], ...]  # (field, heading): the best guess for each missing field
+    required: tuple[str, ...] = ("id",)  # fields that cannot be left out
+    note: str = ""  # how the file is read, when it is not one row per account (a wide channel list)
 
     def guess(self, field: str) -> str | None:
         return dict(self.guesses).get(field)
 
     def options(self, field: str) -> list[str]:
         """What a field's select box offers: the headings, and NOT_IN_FILE where the field may be left out."""
-        can_leave_out = field not in dict(self.matched) and field not in self.missing
+        can_leave_out = field not in self.required and field not in self.missing
         return [NOT_IN_FILE, *self.headings] if can_leave_out else list(self.headings)
 
     def preset(self, field: str) -> str:
         """The heading read for the field (or guessed for a missing one), else NOT_IN_FILE."""
         return dict(self.matched).get(field) or self.guess(field) or NOT_IN_FILE
 
-    def overrides(self, picks: dict[str, str]) -> tuple[tuple[str, str], ...]:
-        """The picks that differ from what automatic matching reads: ``MapOptions.account_columns``."""
+    def overrides(self, picks: dict[str, str]) -> ColumnMap:
+        """The picks that differ from what automatic matching reads: ``MapOptions.account_columns``.
+
+        A field read automatically but set to NOT_IN_FILE is fixed to "" (the file has no such column).
+        """
         automatic = dict(self.matched)
-        return tuple((field, heading) for field, heading in picks.items()
-                     if heading != NOT_IN_FILE and heading in self.headings and heading != automatic.get(field))
+        return ColumnMap(tuple(
+            (field, "" if heading == NOT_IN_FILE else heading) for field, heading in picks.items()
+            if (heading in self.headings and heading != automatic.get(field))
+            or (heading == NOT_IN_FILE and field in automatic)
+        ))
 
 
 def _share(values: list[str], test) -> float:
@@ -184,7 +193,16 @@ def column_plan(file: InputFile, *, max_bytes: int = MapOptions().max_bytes,
     except SocialMapError:
         return None
     headings = tuple(str(heading) for heading in raw.columns)
-    matched = match_columns(headings, fields)
+    required = tuple(f.name for f in fields if f.required)
+    if fields is ACCOUNT_FIELDS and is_wide(Sheet(raw, file.name)):
+        wide, _ = to_long(Sheet(raw, file.name))
+        shared = tuple((name, heading) for name, heading in wide.read if name in FIELD_LABELS)
+        platforms = ", ".join(c.heading for c in wide.channels)
+        return ColumnPlan(headings, (("id", wide.channels[0].heading), *shared), (), (), required,
+                          f"Read as a list with a column per platform ({platforms}): one account per filled cell, "
+                          "with its row's name, area and category. Choose another id column to read one row per "
+                          "account instead.")
+    matched = match_columns(headings, fields, filled={h: int((raw[h] != "").sum()) for h in headings})
     missing = tuple(f.name for f in fields if f.required and f.name not in matched)
     if not headings or not len(raw):
         missing = ()  # nothing to choose from: the build says what is wrong
@@ -195,7 +213,7 @@ def column_plan(file: InputFile, *, max_bytes: int = MapOptions().max_bytes,
         if heading is not None:
             guesses.append((field.name, heading))
             taken.add(heading)
-    return ColumnPlan(headings, tuple(matched.items()), missing, tuple(guesses))
+    return ColumnPlan(headings, tuple(matched.items()), missing, tuple(guesses), required)
 
 
 # --- the stages, each keyed by the options it depends on -------------------------
@@ -340,10 +358,12 @@ def account_labels(analysis: Analysis) -> dict[str, str]:
 # --- the reach panel --------------------------------------------------------------------
 
 GROUPINGS = {"area": "Area", "platform": "Platform", "category": "Category", "community": "Community"}
+PANEL_LABELS = {**GROUPINGS, "organisation": "Organisation"}  # the reach panel's tabs
 TOP_BY = {"followers": "Followers", "weekly_otv": "Weekly opportunities to view",
           "pagerank": "PageRank (standing)", "betweenness": "Betweenness (bridging)"}
 HEADINGS = {
     "area": "Area", "platform": "Platform", "category": "Category", "community": "Community", "accounts": "Accounts",
+    "organisation": "Organisation",
     "potential_reach": "Potential reach", "weekly_otv": "Weekly OTV", "unknown_followers": "No follower count",
     "top_accounts": "Largest accounts", "population": "Population", "audience_at_least": "Audience at least",
     "audience_at_most": "Audience at most", "name": "Name", "id": "Id", "followers": "Followers",
@@ -400,14 +420,16 @@ def reach_notes(reach: ReachSummary) -> list[str]:
 
 
 def reach_panel(metrics: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Reach per area, platform, category and community: :func:`socialmap.metrics.reach_by` of each."""
-    return {column: reach_by(metrics, column) for column in GROUPINGS}
+    """Reach per area, platform, category, community and organisation (when there are organisations):
+    :func:`socialmap.metrics.reach_by` of each."""
+    columns = [*GROUPINGS, *(["organisation"] if "organisation" in reach_groupings(metrics) else [])]
+    return {column: reach_by(metrics, column) for column in columns}
 
 
 def reach_csv(panel: dict[str, pd.DataFrame]) -> str:
     """The panel's tables as one CSV: what ``socialmap build --reach`` writes (see ``reach_tables``)."""
     tables = []
-    for column in REACH_GROUPINGS:
+    for column in sorted(panel, key=lambda column: (column != "community", column not in GROUPINGS)):
         table = panel[column].rename(columns={column: "group"})
         table.insert(0, "by", column)
         tables.append(table)

@@ -14,6 +14,9 @@ Shapes recognised, besides an accounts table and a relationships table:
 - Gephi's data-laboratory CSV files (nodes: Id, Label; edges: Source,
   Target, Type, Weight): a relationships ``Type`` column holding only
   Directed/Undirected says which way the links go, not what kind they are;
+- a wide channel list: a row per organisation and a column per platform
+  (``Twitter``, ``Facebook``...) holding handles or links, read as one
+  account per filled cell (see wide.py);
 - a file of links alone (an edge list, or a NodeXL workbook whose Vertices
   sheet is empty): every id named in it is an account;
 - an accounts table with ``connects_to``, ``follows`` or ``mentions``
@@ -24,6 +27,7 @@ Shapes recognised, besides an accounts table and a relationships table:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from .errors import WARNING, Issue, SocialMapError
@@ -32,8 +36,9 @@ from .schema import (
     ACCOUNT_FIELDS, LINK_LIST_FIELDS, NODEXL_OWN_COLUMNS, RELATIONSHIP_FIELDS, match_columns, normalise_heading,
 )
 from .values import ONE_WAY, TWO_WAY
+from .wide import WideList, is_wide, to_long
 
-__all__ = ["LinkTable", "Inputs", "read_inputs", "recognise", "LIST_SEPARATORS"]
+__all__ = ["LinkTable", "Inputs", "ColumnsRead", "read_inputs", "recognise", "LIST_SEPARATORS", "SHAPES"]
 
 LIST_SEPARATORS = ";,"
 KUMU_SEPARATORS = "|"
@@ -42,6 +47,41 @@ _DIRECTION_WORDS = ONE_WAY | TWO_WAY
 # Salience", "Top Replied-To in Tweet"... long lists of words that would run the hover text off the screen.
 _NODEXL_TOP_ITEMS = re.compile(r"^top\b.*\bin (tweets?|posts?)\b", re.IGNORECASE)
 _NODEXL_PROFILE = "custom menu item action"  # NodeXL's Twitter importers put https://twitter.com/<handle> here
+_LISTED = 12  # headings named in a columns line before "and N more"
+SHAPES = {  # Inputs.shape -> words for the columns line
+    "accounts": "one row per account", "wide": "a column per platform: one account per filled cell",
+    "nodexl": "a NodeXL workbook", "kumu": "a Kumu export", "links": "links alone: every id named is an account",
+}
+
+
+@dataclass(frozen=True)
+class ColumnsRead:
+    """Which heading of one table was read as which field, and which were not: the "Columns" line.
+
+    ``read``: (field, heading) pairs; ``other``: headings kept as they are
+    (shown in hover texts); ``unused``: headings not read at all.
+    """
+
+    file: str
+    shape: str
+    read: tuple[tuple[str, str], ...]
+    other: tuple[str, ...] = ()
+    unused: tuple[str, ...] = ()
+
+    def line(self) -> str:
+        """``Columns of accounts.csv (one row per account): id <- Twitter handle, name <- Account Name; ...``"""
+        def listed(headings: tuple[str, ...]) -> str:
+            more = len(headings) - _LISTED
+            return ", ".join(headings[:_LISTED]) + (f" and {more} more" if more > 0 else "")
+
+        text = f"Columns of {self.file} ({self.shape}): "
+        text += ", ".join(field if heading == field else f"{field} <- {heading}"
+                          for field, heading in self.read) or "none read"
+        if self.other:
+            text += f"; other columns, shown as written: {listed(self.other)}"
+        if self.unused:
+            text += f"; not used: {listed(self.unused)}"
+        return text
 
 
 @dataclass(frozen=True)
@@ -73,6 +113,8 @@ class Inputs:
     accounts_file: str = "accounts"
     relationships_file: str | None = None
     shape: str = "accounts"
+    wide: WideList | None = None  # the wide channel list the accounts table was made from
+    columns: tuple[ColumnsRead, ...] = ()  # what each table's headings were read as
 
 
 def read_inputs(
@@ -172,23 +214,89 @@ def recognise(
     if (accounts is None and not links) or (accounts is not None and accounts.is_empty):
         raise SocialMapError(accounts.file if accounts is not None else accounts_name, None, None, "the file is empty",
                              "save the sheet with a header row and one row per account")
-    rules, ignored = _account_rules(accounts, shape) if accounts is not None else ({}, frozenset())
-    if accounts is not None and rules.get("id") is not None and shape != "kumu":
-        accounts, profile = _with_profile_links(accounts)
-        rules.update(profile)
-    account_columns = {**rules, **(account_columns or {})}
+    chosen_columns = dict(account_columns or {})
+    problems += _absent_headings(accounts, chosen_columns, "--column", accounts_name)
+    problems += [issue for table in links if not table.in_accounts
+                 for issue in _absent_headings(table.sheet, relationship_columns or {}, "--link-column",
+                                               table.sheet.file)]
+    if problems:
+        raise SocialMapError.from_issues(problems)
+    wide, original = None, accounts
+    if accounts is not None and shape == "generic" and is_wide(accounts, chosen_columns):
+        wide, found = to_long(accounts, chosen_columns)
+        notes = found + notes
+        accounts, shape, account_columns = wide.sheet, "wide", dict(wide.columns)
+        ignored = frozenset()
+    elif accounts is not None:
+        rules, ignored = _account_rules(accounts, shape)
+        if rules.get("id") is not None and shape != "kumu":
+            accounts, profile = _with_profile_links(accounts)
+            rules.update(profile)
+        account_columns = _account_columns(accounts, {**rules, **chosen_columns}, ignored)
+    else:
+        account_columns, ignored = {}, frozenset()
     if accounts is not None:
-        if shape == "generic" and sheet is None:
-            notes.extend(_unread_account_sheets(in_use, accounts, accounts_name))
+        if shape in ("generic", "wide") and sheet is None:
+            notes.extend(_unread_account_sheets(in_use, original, accounts_name))
         lists = _link_lists(accounts, account_columns)
         links.extend(lists)
         ignored |= {table.columns["target"] for table in lists}
+    shape = shape if shape != "generic" else ("accounts" if accounts is not None else "links")
+    columns = [_accounts_read(accounts, wide, account_columns, ignored, shape)] if accounts is not None else []
+    columns += [_links_read(table, shape) for table in links if not table.in_accounts]
     return Inputs(
         accounts=accounts, links=tuple(links), account_columns=account_columns, ignored_columns=ignored,
         issues=tuple(notes), accounts_file=accounts_name,
         relationships_file=relationships_name if relationship_sheets is not None else None,
-        shape=shape if shape != "generic" else ("accounts" if accounts is not None else "links"),
+        shape=shape, wide=wide, columns=tuple(columns),
     )
+
+
+def _filled(sheet: Sheet) -> dict[str, int]:
+    """How many cells of each column hold something."""
+    return {str(h): sum(1 for value in sheet.frame[h].tolist() if value.strip()) for h in sheet.frame.columns}
+
+
+def _account_columns(accounts: Sheet, fixed: dict[str, str], ignored: frozenset[str]) -> dict[str, str]:
+    """Every account field -> the heading read for it ("" for none), the fuller of two candidates winning."""
+    headings = [h for h in _headings(accounts) if h not in ignored or h in fixed.values()]
+    matched = match_columns(headings, ACCOUNT_FIELDS, fixed, _filled(accounts))
+    return {f.name: matched.get(f.name, "") for f in ACCOUNT_FIELDS}
+
+
+def _absent_headings(sheet: Sheet | None, chosen: Mapping[str, str], flag: str, file: str) -> list[Issue]:
+    """A problem for each heading the user named that the table does not have."""
+    if sheet is None:
+        return []
+    headings = _headings(sheet)
+    found = ", ".join(f'"{h}"' for h in headings) or "none"
+    return [Issue(file, None, None, f'{flag} {name}={heading}: there is no column "{heading}" (columns found: {found})',
+                  "name one of those headings exactly, or write FIELD= for a field the file does not have")
+            for name, heading in chosen.items() if heading and heading not in headings]
+
+
+def _accounts_read(accounts: Sheet, wide: WideList | None, columns: dict[str, str], ignored: frozenset[str],
+                   shape: str) -> ColumnsRead:
+    """What the accounts table's headings were read as."""
+    if wide is not None:
+        used = {h for _, h in wide.read} | {c.heading for c in wide.channels} | set(wide.unused)
+        used |= {h.strip() for _, listed in wide.read for h in listed.split(",")}
+        kept = tuple(h for h in _headings(wide.sheet) if h not in columns.values() and h != "organisation")
+        return ColumnsRead(accounts.file, SHAPES[shape], wide.read, tuple(h for h in kept if h not in used),
+                           wide.unused)
+    read = tuple((name, heading) for name, heading in columns.items() if heading)
+    used = {heading for _, heading in read}
+    other = tuple(h for h in _headings(accounts) if h not in used and h not in ignored)
+    return ColumnsRead(accounts.file, SHAPES.get(shape, shape), read, other,
+                       tuple(h for h in _headings(accounts) if h in ignored and h not in used))
+
+
+def _links_read(table: LinkTable, shape: str) -> ColumnsRead:
+    """What a relationships table's headings were read as."""
+    read = tuple((name, heading) for name, heading in table.columns.items() if heading)
+    used = {heading for _, heading in read}
+    return ColumnsRead(table.sheet.file, "one row per link", read,
+                       tuple(h for h in _headings(table.sheet) if h not in used))
 
 
 def _swapped(accounts: Sheet, relationships: Sheet, accounts_name: str, relationships_name: str) -> list[Issue]:
@@ -265,7 +373,9 @@ def _link_table(sheet: Sheet, shape: str, chosen: dict[str, str] | None = None) 
         words = {" ".join(value.strip().lower().split()) for value in set(sheet.frame[kind_heading].tolist())}
         if words - {""} and words <= _DIRECTION_WORDS:
             columns["direction"] = kind_heading
-    return LinkTable(sheet, columns, KUMU_SEPARATORS if shape == "kumu" else "")
+            matched = match_columns(headings, RELATIONSHIP_FIELDS, columns)
+    complete = {f.name: matched.get(f.name, "") for f in RELATIONSHIP_FIELDS}
+    return LinkTable(sheet, complete, KUMU_SEPARATORS if shape == "kumu" else "")
 
 
 def _account_rules(accounts: Sheet, shape: str) -> tuple[dict[str, str], frozenset[str]]:

@@ -22,7 +22,7 @@ import pandas as pd
 from .errors import WARNING, Issue, SocialMapError
 from .decode import decode, refuse_non_spreadsheets
 from .excel import cell_limit, cell_text, column_letter, read_xlsx, too_many_cells
-from .schema import KNOWN_HEADINGS, normalise_heading
+from .schema import is_known_heading
 
 __all__ = [
     "InputFile", "Source", "Sheet", "read_sheets", "read_table", "pick_sheet", "source_name",
@@ -293,7 +293,7 @@ def _find_header(cells: pd.DataFrame) -> int | None:
         texts = [value.strip() for value in cells.iloc[index].tolist() if value.strip()]
         if not texts:
             continue
-        known = sum(normalise_heading(text) in KNOWN_HEADINGS for text in texts)
+        known = sum(is_known_heading(text) for text in texts)
         if first is None:
             first = index
             if known:

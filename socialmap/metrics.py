@@ -39,7 +39,7 @@ __all__ = [
 METRICS_COLUMNS = (
     "id", "name", "platform", "area", "category", "followers", "community", "community_id",
     "degree", "pagerank", "in_degree", "out_degree", "betweenness", "bridge", "posts_per_week",
-    "posts_per_week_assumed", "weekly_otv", "placeholder", "url",
+    "posts_per_week_assumed", "weekly_otv", "placeholder", "url", "organisation",
 )
 REACH_CAVEAT = (
     "Potential reach adds up followers and opportunities to view add up possible impressions "
@@ -145,6 +145,7 @@ def metrics_table(
         "platform": attribute("platform"),
         "area": attribute("area"),
         "category": attribute("category"),
+        "organisation": [(account.get("extra") or {}).get("organisation", "") for account in data],
         "followers": followers,
         "community": [partition.names[number] for number in community],
         "community_id": community,
@@ -235,10 +236,17 @@ def reach_by(metrics: pd.DataFrame, column: str, *, top: int = 3) -> pd.DataFram
 REACH_GROUPINGS = ("community", "area", "platform", "category")
 
 
+def reach_groupings(metrics: pd.DataFrame) -> tuple[str, ...]:
+    """REACH_GROUPINGS, and organisation when some account has one (a wide channel list's rows)."""
+    if "organisation" in metrics and (metrics["organisation"].fillna("").astype(str) != "").any():
+        return (*REACH_GROUPINGS, "organisation")
+    return REACH_GROUPINGS
+
+
 def reach_tables(metrics: pd.DataFrame) -> pd.DataFrame:
     """Every reach_by table in one long table: columns by, group, then reach_by's figures."""
     tables = []
-    for column in REACH_GROUPINGS:
+    for column in reach_groupings(metrics):
         table = reach_by(metrics, column).rename(columns={column: "group"})
         table.insert(0, "by", column)
         tables.append(table)

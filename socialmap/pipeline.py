@@ -18,7 +18,7 @@ from .compiled import CompiledGraph, paused_gc
 from .graph import build_compiled_graph
 from .graphfiles import graph_file, graph_file_tables, is_graph_file
 from .layout import Layout, compute_layout
-from .formats import read_inputs
+from .formats import ColumnsRead, read_inputs
 from .load import Source
 from .metrics import (
     ReachSummary, audience_ranges, betweenness, bridges, metrics_table, pagerank, reach_by, reach_summary,
@@ -45,6 +45,7 @@ class LoadedTables:
     accounts_file: str
     relationships_file: str | None
     relationship_rows: int
+    columns: tuple[ColumnsRead, ...] = ()  # what each table's headings were read as
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class MapResult:
     all_accounts: int | None = None  # before filters
     view: View | None = None  # what was drawn: the accounts shown, or the overview
     channels: tuple[ColourChannel, SizeChannel] | None = None  # what colour and size showed
+    columns: tuple[ColumnsRead, ...] = ()  # what each input table's headings were read as
 
     def graph_file(self, fmt: str) -> bytes:
         """The map as drawn, as a GEXF or GraphML file for Gephi or Cytoscape."""
@@ -127,6 +129,7 @@ def load_tables(
         accounts_file=inputs.accounts_file,
         relationships_file=inputs.relationships_file,
         relationship_rows=count,
+        columns=inputs.columns,
     )
 
 
@@ -310,7 +313,8 @@ def present(
     graph = view.accounts
     tables = analysis.tables
     return MapResult(html, graph, analysis.partition, layout, _shown_metrics(analysis, graph), reach_summary(graph),
-                     tables.issues, tables.relationship_rows, areas, analysis.reach.accounts, view, channels)
+                     tables.issues, tables.relationship_rows, areas, analysis.reach.accounts, view, channels,
+                     tables.columns)
 
 
 def _subtitle(analysis: Analysis, G: nx.DiGraph, options: MapOptions) -> str:

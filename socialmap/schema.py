@@ -1,8 +1,12 @@
 """Canonical columns of the two input tables and the headings accepted for each.
 
-Data only. A heading matches a field when, lower-cased and with spaces,
+Mostly data. A heading matches a field when, lower-cased and with spaces,
 underscores and dashes removed, it equals the field's name or an alias
-("Follower Count" and "followers_count" both match ``followers``).
+("Follower Count" and "followers_count" both match ``followers``), or else
+when its words hold one of the field's phrases ("TotalFollowers",
+"Page likes" and "Followers/Likes" hold ``followers``; "Ward name" holds
+``area``, whose "ward" outweighs the generic "name"). Where two headings
+could be one field, the one with more filled cells is read.
 """
 
 from __future__ import annotations
@@ -20,7 +24,11 @@ __all__ = [
     "RELATIONSHIP_COLUMNS",
     "NODEXL_OWN_COLUMNS",
     "KNOWN_HEADINGS",
+    "PLATFORMS",
     "normalise_heading",
+    "heading_words",
+    "is_known_heading",
+    "field_of",
     "match_columns",
 ]
 
@@ -33,20 +41,61 @@ class Field:
     aliases: tuple[str, ...] = ()
     kind: str = "text"  # text | count | number | url | latitude | longitude | direction | ids | date
     required: bool = False
+    words: tuple[tuple[str, float], ...] = ()  # (phrase, weight): a heading holding the phrase's words matches
+    not_words: frozenset[str] = frozenset()  # a heading holding one of these never matches by words
+
+
+def _phrases(*phrases: str, weight: float = 1.0) -> tuple[tuple[str, float], ...]:
+    """Each phrase with ``weight`` times its number of words: longer phrases are surer."""
+    return tuple((phrase, weight * len(phrase.split())) for phrase in phrases)
 
 
 ACCOUNT_FIELDS: tuple[Field, ...] = (
-    Field("id", ("handle", "username", "screen_name", "account", "vertex"), required=True),
-    Field("name", ("label", "display_name")),
-    Field("platform", ("network", "site", "channel")),
-    Field("area", ("ward", "locality", "district", "place", "region")),
-    Field("category", ("type", "sector", "group")),
-    Field("followers", ("follower_count", "followers_count", "audience", "reach"), kind="count"),
-    Field("posts_per_week", ("posts", "frequency"), kind="number"),
-    Field("url", ("link", "profile_url", "website", "web"), kind="url"),
-    Field("description", ("bio", "notes")),
-    Field("lat", ("latitude",), kind="latitude"),
-    Field("lon", ("lng", "long", "longitude"), kind="longitude"),
+    Field("id", ("handle", "username", "screen_name", "account", "vertex"), required=True,
+          words=(*_phrases("handle", "username", "user name", "screen name", "screenname", "account", "profile",
+                           "vertex", "account id", "user id"),
+                 ("id", 0.9), ("user", 0.8))),
+    Field("name", ("label", "display_name"),
+          words=(*_phrases("account name", "display name", "full name", "page name", "organisation name",
+                           "organization name", "organisation", "organization", "org", "company", "label"),
+                 ("name", 0.5))),
+    Field("platform", ("network", "site", "channel"),
+          words=_phrases("platform", "network", "social network", "channel", "service", "social media")),
+    Field("area", ("ward", "locality", "district", "place", "region"),
+          words=_phrases("area", "ward", "locality", "district", "place", "region", "location", "town", "city",
+                         "county", "borough", "constituency", "state", "parish", "village", "neighbourhood",
+                         "neighborhood", "local authority", "ward name", "area name")),
+    Field("category", ("type", "sector", "group"),
+          words=_phrases("category", "type", "sector", "group", "kind", weight=1.5)),
+    Field("followers", ("follower_count", "followers_count", "audience", "reach"), kind="count",
+          words=_phrases("followers", "follower", "likes", "fans", "subscribers", "subscriber", "members",
+                         "audience", "reach", "page likes", "follower count", "followers count", "total followers"),
+          not_words=frozenset({"growth", "change", "gained", "lost", "new", "increase", "rate", "percent", "pct"})),
+    Field("posts_per_week", ("posts", "frequency"), kind="number",
+          words=(*_phrases("posts", "frequency", "per week", "a week", "weekly", "wk", "pw"),
+                 *_phrases("posts per week", "tweets per week", "posts a week", "tweets a week", weight=1.2))),
+    Field("url", ("link", "profile_url", "website", "web"), kind="url",
+          words=_phrases("url", "link", "website", "web", "homepage", "web address", "profile url", "profile link",
+                         weight=1.5)),
+    Field("description", ("bio", "notes"), words=_phrases("description", "bio", "notes", "about", "summary")),
+    Field("lat", ("latitude",), kind="latitude", words=_phrases("lat", "latitude")),
+    Field("lon", ("lng", "long", "longitude"), kind="longitude", words=_phrases("lon", "lng", "longitude")),
+)
+
+# The platforms a wide channel list has a column for: the value written in
+# the platform field, and the words of a heading that name it.
+PLATFORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Twitter/X", ("twitter", "x", "twitter x", "x twitter")),
+    ("Facebook", ("facebook", "fb")),
+    ("Instagram", ("instagram", "insta", "ig")),
+    ("YouTube", ("youtube", "you tube", "yt")),
+    ("TikTok", ("tiktok", "tik tok")),
+    ("LinkedIn", ("linkedin", "linked in")),
+    ("Threads", ("threads",)),
+    ("Bluesky", ("bluesky", "bsky", "blue sky")),
+    ("Mastodon", ("mastodon",)),
+    ("Nextdoor", ("nextdoor", "next door")),
+    ("Website", ("website", "blog", "web site", "web", "homepage")),
 )
 
 RELATIONSHIP_FIELDS: tuple[Field, ...] = (
@@ -101,33 +150,97 @@ KNOWN_HEADINGS = frozenset(
     for field in (*ACCOUNT_FIELDS, *RELATIONSHIP_FIELDS, *LINK_LIST_FIELDS)
     for name in (field.name, *field.aliases)
 )
+_WORD_SPLIT = re.compile(r"[^0-9a-z]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_PICTURE_WORDS = frozenset({"image", "banner", "avatar", "picture", "photo", "icon", "logo", "thumbnail"})
+_PLATFORM_WORDS = frozenset(word for _, names in PLATFORMS for word in names if " " not in word) - {"x", "web"}
+
+
+def heading_words(heading: object) -> tuple[str, ...]:
+    """``"TotalFollowers"`` -> ``("total", "followers")``; ``"Posts/wk"`` -> ``("posts", "wk")``."""
+    return tuple(word for word in _WORD_SPLIT.split(_CAMEL.sub(" ", str(heading)).lower()) if word)
+
+
+def holds(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` is a run of ``words``."""
+    size = len(phrase)
+    return any(words[start:start + size] == phrase for start in range(len(words) - size + 1))
+
+
+def field_of(heading: object, fields: tuple[Field, ...]) -> tuple[str, int, float] | None:
+    """The field a heading says it holds: (field, tier, weight), or None.
+
+    Tier 3: the field's own name; 2: an alias (earlier aliases weigh more);
+    1: the heading's words hold one of the field's phrases, the heaviest
+    phrase deciding between fields ("Account Name" is a name, "Account
+    type" a category, "Profile URL" a link).
+    """
+    key = normalise_heading(heading)
+    for field in fields:
+        if key == normalise_heading(field.name):
+            return field.name, 3, 0.0
+    for field in fields:
+        for number, alias in enumerate(field.aliases):
+            if key == normalise_heading(alias):
+                return field.name, 2, -float(number)
+    words = heading_words(heading)
+    if not words or len(words) > 6 or _PICTURE_WORDS & set(words):
+        return None
+    best: tuple[str, int, float] | None = None
+    for field in fields:
+        if field.not_words & set(words):
+            continue
+        for phrase, weight in field.words:
+            if (best is None or weight > best[2]) and holds(words, tuple(phrase.split())):
+                best = (field.name, 1, weight)
+    return best
+
+
+def is_known_heading(text: str) -> bool:
+    """Whether a cell could head a column socialmap reads (to find the heading row under a title)."""
+    if normalise_heading(text) in KNOWN_HEADINGS:
+        return True
+    words = heading_words(text)
+    if not words or len(words) > 4:  # a title above the table is longer
+        return False
+    return bool(_PLATFORM_WORDS & set(words)) or field_of(text, ACCOUNT_FIELDS) is not None
 
 
 def match_columns(
-    headings: Iterable[str], fields: tuple[Field, ...], fixed: Mapping[str, str] | None = None
+    headings: Iterable[str], fields: tuple[Field, ...], fixed: Mapping[str, str] | None = None,
+    filled: Mapping[str, int] | None = None,
 ) -> dict[str, str]:
     """Map each canonical field name to the heading that matches it.
 
-    Exact names win over aliases, and earlier aliases over later ones, so a
-    file with both ``followers`` and ``reach`` columns takes ``followers``;
-    a heading is used for one field only. ``fixed`` (field -> heading) is
-    taken as given, before any matching.
+    Each heading is read as the field it names best (see :func:`field_of`).
+    Among headings naming one field, those with at least half the filled
+    cells of the fullest (``filled``: heading -> count; all equal when not
+    given) compete by tier, then by more filled cells, then by position: a
+    file with both ``followers`` and ``reach`` columns takes ``followers``,
+    and an id column filled in 13 of 537 rows loses to a full ``Twitter
+    handle``. A heading is used for one field only. ``fixed`` (field ->
+    heading) is taken as given, before any matching; a field fixed to ""
+    (or to a heading not in ``headings``) is not matched at all.
     """
     headings = list(headings)
-    matched = {name: heading for name, heading in (fixed or {}).items() if heading in headings}
+    fixed = dict(fixed or {})
+    matched = {name: heading for name, heading in fixed.items() if heading and heading in headings}
     used = set(matched.values())
-    by_key: dict[str, str] = {}
-    for heading in headings:
-        if heading not in used:
-            by_key.setdefault(normalise_heading(heading), heading)
-    for pass_aliases in (False, True):
-        for field in fields:
-            if field.name in matched:
-                continue
-            for wanted in field.aliases if pass_aliases else (field.name,):
-                heading = by_key.get(normalise_heading(wanted))
-                if heading is not None and heading not in used:
-                    matched[field.name] = heading
-                    used.add(heading)
-                    break
+    filled = filled or {}
+    candidates: dict[str, list[tuple[int, float, int, int, str]]] = {}
+    seen: set[str] = set()
+    for position, heading in enumerate(headings):
+        key = normalise_heading(heading)
+        if heading in used or key in seen:
+            continue
+        seen.add(key)
+        found = field_of(heading, fields)
+        if found is not None and found[0] not in fixed:
+            name, tier, weight = found
+            candidates.setdefault(name, []).append((tier, weight, filled.get(heading, 0), -position, heading))
+    for field in fields:
+        options = candidates.get(field.name)
+        if options:
+            most = max(option[2] for option in options)
+            matched[field.name] = max(options, key=lambda option: (2 * option[2] >= most, option[:4]))[4]
     return matched

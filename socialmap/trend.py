@@ -91,6 +91,7 @@ class Snapshot:
     file: str
     accounts: pd.DataFrame
     issues: tuple[Issue, ...] = ()
+    columns: tuple = ()  # formats.ColumnsRead: what the file's headings were read as
 
 
 class _BadDate(ValueError):
@@ -223,7 +224,7 @@ def load_snapshots(
         except SocialMapError as error:
             issues.extend(error.issues)
             continue
-        snapshots.append(Snapshot(day, name, tables.accounts, tables.issues))
+        snapshots.append(Snapshot(day, name, tables.accounts, tables.issues, tables.columns))
     if issues:
         raise SocialMapError.from_issues(issues)
     return tuple(sorted(snapshots, key=lambda snapshot: snapshot.date))

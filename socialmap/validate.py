@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -24,6 +24,7 @@ from .dates import parse_dates
 from .errors import WARNING, Issue
 from .formats import Inputs
 from .identity import Directory, guess_warning, identify_accounts, key_has_platform, resolve_links
+from .wide import renumbered
 from .schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS, Field, match_columns
 from .values import id_key, parse_count, parse_number, parse_two_way, parse_url, shown, split_ids, MAX_FOLLOWERS
 
@@ -577,6 +578,8 @@ def validate_inputs(inputs: Inputs) -> ValidatedInputs:
         table = inputs.accounts
         clean = validate_accounts(table.frame, file=table.file, columns=inputs.account_columns,
                                   header_row=table.header_row, ignored=inputs.ignored_columns)
+        if inputs.wide is not None:  # told in the wide channel list's rows and headings
+            clean = replace(clean, **dict(zip(("issues", "frame"), renumbered(clean.issues, clean.frame, inputs.wide))))
         issues += [*table.issues, *clean.issues]
         if any(issue.is_error and issue.row is None for issue in clean.issues):
             return ValidatedInputs(clean.frame, None, tuple(issues + list(inputs.issues)), 0)

@@ -21,7 +21,7 @@ from tests.conftest import DATA, ROOT, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 SAMPLE_AREAS = ROOT / "socialmap" / "sample" / "areas.csv"
 SAMPLE_TITLE = "Derby and Derbyshire social media map (invented sample)"
 UPLOAD_TITLE = "Social media map"
-NO_ID = (b"Organisation,Twitter,Followers,Kind\nDerby City Council,@DerbyCC,12000,council\n"
+NO_ID = (b"Body,Feed,Followers,Sort\nDerby City Council,@DerbyCC,12000,council\n"
          b"Derby Police,@DerbyPolice,9000,police\nDerby Museum,@DerbyMuseum,400,culture\n")
 
 
@@ -148,26 +148,26 @@ def test_upload_without_an_id_heading_asks_which_column_with_a_best_guess(app):
     digest = explore.Inputs(InputFile("orgs.csv", NO_ID)).digest
     choose = app.selectbox(key=f"column_id_{digest}")
     assert choose.label == "Account id or handle (required)"
-    assert choose.value == "Twitter"
+    assert choose.value == "Feed"
     assert "says which column holds each account's id" in app.warning[0].value
     assert app.selectbox(key=f"column_followers_{digest}").value == "Followers"
     assert app.selectbox(key=f"column_name_{digest}").value == explore.NOT_IN_FILE
     assert not app.error
     assert metrics(app)["Accounts"] == "3"
     assert page_html(app) == build_map(InputFile("orgs.csv", NO_ID), options=MapOptions(
-        title=UPLOAD_TITLE, account_columns=(("id", "Twitter"),))).html
+        title=UPLOAD_TITLE, account_columns=(("id", "Feed"),))).html
 
     # the names and categories are in columns no heading gave away: say so
-    app.selectbox(key=f"column_name_{digest}").set_value("Organisation")
-    run(app.selectbox(key=f"column_category_{digest}").set_value("Kind"))
-    columns = (("id", "Twitter"), ("name", "Organisation"), ("category", "Kind"))
+    app.selectbox(key=f"column_name_{digest}").set_value("Body")
+    run(app.selectbox(key=f"column_category_{digest}").set_value("Sort"))
+    columns = (("id", "Feed"), ("name", "Body"), ("category", "Sort"))
     built = build_map(InputFile("orgs.csv", NO_ID), options=MapOptions(title=UPLOAD_TITLE, account_columns=columns))
     assert page_html(app) == built.html
     assert built.graph.nodes["derbycc"]["name"] == "Derby City Council"
     assert set(app.multiselect(key="category").options) == {"council", "police", "culture"}
 
-    run(choose.set_value("Organisation"))
-    columns = (("id", "Organisation"), ("name", "Organisation"), ("category", "Kind"))
+    run(choose.set_value("Body"))
+    columns = (("id", "Body"), ("name", "Body"), ("category", "Sort"))
     assert page_html(app) == build_map(InputFile("orgs.csv", NO_ID), options=MapOptions(
         title=UPLOAD_TITLE, account_columns=columns)).html
 

@@ -167,8 +167,12 @@ def test_build_from_to_limits_dated_relationships(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"{out}: 3 accounts, 4 relationships (")
-    assert lines[-1] == ("  Dated relationships (such as mentions) from 2026-11-01 to 2026-11-30 only; "
-                         "undated ones (such as follows) all kept.")
+    assert lines[-3:] == [
+        "  Dated relationships (such as mentions) from 2026-11-01 to 2026-11-30 only; "
+        "undated ones (such as follows) all kept.",
+        "Columns of dated_accounts.csv (one row per account): id, name, platform, area, followers",
+        "Columns of dated_relationships.csv (one row per link): source, target, type, weight, date",
+    ]
 
 
 def test_build_refuses_a_bad_or_backwards_date_range(tmp_path):
@@ -197,10 +201,14 @@ def test_compare_writes_the_change_map_and_three_reports(tmp_path):
                         "(like for like +5.6%), weekly opportunities to view +8.3% (like for like +7.9%)")
     assert "  Mentions of COUNCIL in October: 2 by 2 accounts: blog (1); police (1)" in lines
     assert "  Mentions of COUNCIL in November: 3 by 2 accounts: @newbie (2); police (1)" in lines
-    assert lines[-3:] == [
+    assert lines[-5:] == [
         f"{report}: 6 rows, one per account",
         f"{tmp_path / 'change-by-group.csv'}: 14 rows: overall, then by area, platform, category and community",
         f"{tmp_path / 'change-mentions.csv'}: 2 rows, one per account and period",
+        "Columns of old_accounts.csv and new_accounts.csv (one row per account): "
+        "id, name, platform, area, category, followers, posts_per_week",
+        "Columns of old_relationships.csv and new_relationships.csv (one row per link): "
+        "source, target, type, weight, date",
     ]
     rows = list(csv.DictReader(io.StringIO(report.read_text(encoding="utf-8"))))
     assert sorted((row["id"], row["status"], row["followers_change"]) for row in rows) == [

@@ -27,6 +27,8 @@ def test_trend_of_the_sample_writes_page_and_report(tmp_path):
         "  Potential reach is a sum of followers and weekly OTV a sum of followers x posts a week: "
         "impressions, not people.",
         f"{report}: 144 rows, one per snapshot and group (overall, area, platform)",
+        "Columns of accounts-2026-08.csv and 3 more (one row per account): "
+        "id, name, platform, area, category, followers, posts_per_week, url, description",
     ]
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<title>Derby</title>" in page

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialmap import InputFile, MapOptions, SocialMapError, build_map, explore
+from socialmap import InputFile, MapOptions, SocialMapError, build_map, explore, load_tables
+from socialmap.options import ColumnMap
 from socialmap.schema import ACCOUNT_FIELDS
 
 from tests.conftest import DATA, ROOT
@@ -135,25 +136,40 @@ def test_a_bad_areas_file_is_a_socialmap_error():
 
 # --- the column-mapping step --------------------------------------------------------------------
 
-NO_ID = b"Organisation,Twitter,Followers,Kind\nDerby City Council,@DerbyCC,12000,council\n" \
+NO_ID = b"Body,Feed,Followers,Sort\nDerby City Council,@DerbyCC,12000,council\n" \
         b"Derby Police,@DerbyPolice,9000,police\nDerby Museum,@DerbyMuseum,400,culture\n"
 
 
 def test_plan_guesses_the_handle_column_when_no_heading_names_the_id():
     plan = explore.column_plan(InputFile("orgs.csv", NO_ID))
     assert plan.missing == ("id",)
-    assert plan.guess("id") == "Twitter"
+    assert plan.guess("id") == "Feed"
     assert dict(plan.matched)["followers"] == "Followers"
     # each field's select box: set to what was read or guessed; optional fields may be left out
-    assert plan.preset("id") == "Twitter" and plan.options("id") == list(plan.headings)
-    assert plan.preset("followers") == "Followers" and explore.NOT_IN_FILE not in plan.options("followers")
+    assert plan.preset("id") == "Feed" and plan.options("id") == list(plan.headings)
+    assert plan.preset("followers") == "Followers" and explore.NOT_IN_FILE in plan.options("followers")
     assert plan.preset("name") == explore.NOT_IN_FILE and plan.options("name")[0] == explore.NOT_IN_FILE
     # only what differs from automatic matching is passed on
     picks = {field: plan.preset(field) for field in explore.FIELD_LABELS}
-    assert plan.overrides(picks) == (("id", "Twitter"),)
-    assert plan.overrides(picks | {"name": "Organisation", "category": "Kind"}) == (
-        ("id", "Twitter"), ("name", "Organisation"), ("category", "Kind"))
-    assert plan.overrides(picks | {"id": "Organisation", "followers": "Followers"}) == (("id", "Organisation"),)
+    assert tuple(plan.overrides(picks)) == (("id", "Feed"),)
+    assert tuple(plan.overrides(picks | {"name": "Body", "category": "Sort"})) == (
+        ("id", "Feed"), ("name", "Body"), ("category", "Sort"))
+    assert tuple(plan.overrides(picks | {"id": "Body", "followers": "Followers"})) == (("id", "Body"),)
+    # a column read automatically can be left out: the same as --column followers=
+    left_out = plan.overrides(picks | {"followers": explore.NOT_IN_FILE})
+    assert left_out == ColumnMap.parse(["id=Feed", "followers="])
+    tables = load_tables(InputFile("orgs.csv", NO_ID), options=MapOptions(account_columns=left_out))
+    assert tables.accounts["followers"].isna().all()
+
+
+def test_plan_of_a_wide_channel_list_asks_nothing_and_says_how_it_is_read():
+    wide = b"Organisation,Town,Twitter,Facebook\nDerby City Council,Derby,@DerbyCC,https://www.facebook.com/DerbyCityCouncil\n"
+    plan = explore.column_plan(InputFile("channels.csv", wide))
+    assert plan.missing == ()
+    assert dict(plan.matched) == {"id": "Twitter", "name": "Organisation", "area": "Town"}
+    assert "a column per platform (Twitter, Facebook)" in plan.note
+    picks = {field: plan.preset(field) for field in explore.FIELD_LABELS}
+    assert not plan.overrides(picks)
 
 
 def test_plan_has_nothing_to_ask_when_the_headings_match():
@@ -167,7 +183,7 @@ def test_plan_of_an_unreadable_file_is_none_and_the_build_says_why():
 
 
 def test_the_chosen_column_makes_the_map():
-    options = MapOptions(account_columns=(("id", "Twitter"),))
+    options = MapOptions(account_columns=(("id", "Feed"),))
     analysis = explore.analyse_inputs(explore.Inputs(InputFile("orgs.csv", NO_ID)), options)
     assert sorted(analysis.graph) == ["derbycc", "derbymuseum", "derbypolice"]
     assert analysis.graph.nodes["derbycc"]["followers"] == 12000

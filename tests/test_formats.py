@@ -29,8 +29,9 @@ def test_nodexl_workbook_gives_accounts_from_vertices_and_links_from_edges():
     assert accounts.loc["derbypolice", "url"] == "https://www.example.org/police"  # NodeXL's "Web" column
     assert accounts.loc["derbycouncil", "row"] == 3  # NodeXL's headings are in row 2
     assert accounts.loc["derbycouncil", "extra"] == {
-        "Followed": "310", "Tweets": "4200", "Location": "Derby, England",
+        "Followed": "310", "Tweets": "4200",
     }  # NodeXL's own columns (Color, Shape, X, Y, PageRank, ID...) are not shown
+    assert accounts.loc["derbycouncil", "area"] == "Derby, England"  # a Location is an area (issue 14, item 3)
     assert _links(tables) == [
         ("allestree_news", "derbycouncil", "Mentions", 1.0),
         ("derbycouncil", "derbypolice", "Mentions", 1.0),

@@ -75,3 +75,60 @@ def test_fixed_columns_are_taken_first_and_not_matched_again():
 ])
 def test_link_list_columns(heading, field):
     assert match_columns([heading, "following"], LINK_LIST_FIELDS) == {field: heading}
+
+
+# --- the headings people write (issue 14, item 3) ---------------------------------------------------
+
+from socialmap import InputFile, load_tables  # noqa: E402
+from tests.conftest import DATA  # noqa: E402
+
+PEOPLE_WRITE = {
+    "name": ["Account Name", "Organisation", "Display name"],
+    "posts_per_week": ["Posts/wk", "Posts per week", "Tweets per week"],
+    "followers": ["TotalFollowers", "Follower count", "Followers/Likes", "Page likes", "Subscribers", "Members"],
+    "area": ["Location", "Town", "County", "Borough", "Constituency", "State", "Ward name"],
+    "id": ["Twitter handle", "Screen name", "Profile"],
+}
+_SHEET = {"id": "@DerbyCC", "name": "Derby City Council", "platform": "Twitter/X", "area": "Arboretum",
+          "followers": "34,911", "posts_per_week": "10"}
+_READ = {"id": "@DerbyCC", "name": "Derby City Council", "area": "Arboretum", "followers": 34911,
+         "posts_per_week": 10}
+
+
+@pytest.mark.parametrize(("field", "heading"), [(f, h) for f, headings in PEOPLE_WRITE.items() for h in headings])
+def test_each_heading_people_write_is_read_with_no_help(field, heading):
+    headings = [heading if name == field else name for name in _SHEET]
+    text = ",".join(headings) + "\n" + ",".join(f'"{value}"' for value in _SHEET.values()) + "\n"
+    tables = load_tables(InputFile("accounts.csv", text.encode()))
+    assert tables.accounts.loc[0, field] == _READ[field]
+    assert f"{field} <- {heading}" in tables.columns[0].line()
+    assert "other columns" not in tables.columns[0].line()
+
+
+def test_a_sheet_of_headings_people_write_needs_no_flags_and_says_what_it_read():
+    tables = load_tables(DATA / "headings_people_write.csv")
+    assert [c.line() for c in tables.columns] == [
+        "Columns of headings_people_write.csv (one row per account): id <- Twitter handle, name <- Account Name, "
+        "platform <- Platform, area <- Ward name, category <- Organisation type, followers <- TotalFollowers, "
+        "posts_per_week <- Posts/wk, url <- Profile URL, description <- About; other columns, shown as written: Team"]
+    accounts = tables.accounts.set_index("key")
+    assert accounts.loc["derbymuseums", "followers"] == 4100
+    assert accounts.loc["sinfinlibrary", "url"] == "https://www.facebook.com/SinfinLibrary"
+    assert not tables.issues
+
+
+def test_of_two_columns_that_could_hold_the_id_the_fuller_one_is_read():
+    text = "id,Twitter handle,followers\n" + "".join(
+        f"{'x' + str(n) if n == 0 else ''},@org{n},{n}\n" for n in range(10))
+    tables = load_tables(InputFile("accounts.csv", text.encode()))
+    assert len(tables.accounts) == 10
+    assert "id <- Twitter handle" in tables.columns[0].line()
+    assert tables.columns[0].other == ("id",)
+
+
+@pytest.mark.parametrize(("heading", "field"), [
+    ("Account type", "category"), ("Profile image URL", None), ("Follower growth", None), ("Twitter followers", "followers"),
+    ("Display name", "name"), ("Location", "area"), ("Screen name", "id"), ("Web address", "url"),
+])
+def test_the_words_of_a_heading_decide_its_field(heading, field):
+    assert match_columns([heading], ACCOUNT_FIELDS) == ({field: heading} if field else {})

@@ -17,6 +17,7 @@ from socialmap.app.views import (
     still_valid,
 )
 from socialmap import InputFile, MapOptions, SocialMapError, explore
+from socialmap.options import BRANCHES, ColumnMap
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample"
 SNAPSHOTS = SAMPLE / "snapshots"  # invented monthly copies of the sample, August to November 2026
@@ -86,8 +87,7 @@ max_bytes = LIMIT_MB * 2**20
 
 # --- the column-mapping step, when no heading says which column holds a required field ---------------
 
-account_columns: tuple[tuple[str, str], ...] = ()
-relationship_columns: tuple[tuple[str, str], ...] = ()
+account_columns = relationship_columns = ColumnMap()
 plan = None if sample else columns_of(inputs.accounts, max_bytes)
 if plan is not None and plan.headings:
     account_columns = column_step(
@@ -124,7 +124,7 @@ with map_box:
                           help=explore.LAYOUT_HELP)
     branch, region = "platform", None
     if layout == "mindmap":
-        branch = st.radio("Branch on", ["platform", "category"], horizontal=True, key="branch",
+        branch = st.radio("Branch on", list(BRANCHES), horizontal=True, key="branch",
                           format_func=str.capitalize)
         st.session_state.setdefault("region", SAMPLE_REGION if sample else "")
         region = st.text_input("Centre", key="region", max_chars=80, placeholder=title,

@@ -14,6 +14,7 @@ from functools import partial
 import streamlit as st
 
 from socialmap import InputFile, MapOptions, SocialMapError, explore, overtime
+from socialmap.options import ColumnMap
 from socialmap.changemap import draw_change
 from socialmap.export import table_csv
 from socialmap.pipeline import Analysis
@@ -88,7 +89,7 @@ def table(frame, **layout) -> None:
 
 
 def column_step(plan: explore.ColumnPlan, labels: dict[str, str], *, title: str, file_name: str, what: str,
-                key: str, note: str = "") -> tuple[tuple[str, str], ...]:
+                key: str, note: str = "") -> ColumnMap:
     """One select box per field, preset to the heading read for it (or a best guess): the picks that differ.
 
     ``key``: each box's widget key, with ``{field}`` where the field's name goes.
@@ -102,8 +103,9 @@ def column_step(plan: explore.ColumnPlan, labels: dict[str, str], *, title: str,
             headings = plan.options(field)
             picks[field] = grid[number % 3].selectbox(label, headings, index=headings.index(plan.preset(field)),
                                                       key=key.format(field=field))
-        if note:
-            st.caption(note)
+        for words in (plan.note, note):
+            if words:
+                st.caption(words)
     return plan.overrides(picks)
 
 
@@ -157,8 +159,8 @@ def show_map(current: Current, result) -> None:
     for box, (label, value, explain) in zip(st.columns(5), explore.headline(result)):
         box.metric(label, value, help=explain, border=True)
     st.caption(" ".join([explore.CAVEAT, *explore.reach_notes(result.reach)]))
-    tabs = st.tabs([*explore.GROUPINGS.values(), "Top accounts"])
-    for tab, (column, label) in zip(tabs, explore.GROUPINGS.items()):
+    tabs = st.tabs([*(explore.PANEL_LABELS[column] for column in panel), "Top accounts"])
+    for tab, (column, label) in zip(tabs, ((column, explore.PANEL_LABELS[column]) for column in panel)):
         with tab:
             chart, numbers = st.columns([2, 3])
             if not panel[column].empty:

@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 
 from .base import NODE_SPACING, GOLDEN_ANGLE, Hub, Layout, pack_discs
+from ..options import BRANCHES
 
 __all__ = ["mindmap_layout", "NO_AREA", "NO_BRANCH", "RELATIONSHIPS_ONLY", "hub_key"]
 
@@ -25,12 +26,17 @@ RELATIONSHIPS_ONLY = "Named in relationships only"
 _HOLE = 2  # sunflower steps left empty round a branch hub, for its label
 
 
+def _branch_of(data: dict, branch: str) -> str:
+    """An account's branch: its platform or category, or its organisation (a wide channel list's row)."""
+    return data[branch] if branch in data else (data.get("extra") or {}).get(branch, "")
+
+
 def _tree(G: nx.DiGraph, branch: str) -> dict[str, dict[str, list[str]]]:
     """area -> branch value -> accounts (largest first); areas and branches by size, then name."""
     tree: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for node, data in G.nodes(data=True):
         area = RELATIONSHIPS_ONLY if data["placeholder"] else (data["area"] or NO_AREA)
-        tree[area][data[branch] or NO_BRANCH].append(node)
+        tree[area][_branch_of(data, branch) or NO_BRANCH].append(node)
     ordered = {}
     for area in sorted(tree, key=lambda a: (-sum(map(len, tree[a].values())), a)):
         ordered[area] = {
@@ -77,8 +83,8 @@ def _area_bubble(branches: dict[str, list[str]]) -> tuple[list[tuple[str, list[s
 
 def mindmap_layout(G: nx.DiGraph, *, branch: str = "platform", region: str = "Region") -> Layout:
     """Positions for every account, plus the hubs and tree links of the mind map."""
-    if branch not in ("platform", "category"):
-        raise ValueError(f"branch must be platform or category, not {branch!r}")
+    if branch not in BRANCHES:
+        raise ValueError(f"branch must be one of {', '.join(BRANCHES)}, not {branch!r}")
     if G.number_of_nodes() == 0:
         return Layout({})
     tree = _tree(G, branch)
