@@ -28,7 +28,7 @@ from .errors import Issue, SocialMapError
 from .load import InputFile, Sheet, read_table
 from .export import table_csv
 from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by, reach_groupings
-from .options import ColumnMap, MapOptions
+from .options import BRANCHES, ColumnMap, MapOptions
 from .pipeline import Analysis, MapResult, analyse, arrange_view, load_tables, present
 from .schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS, Field, match_columns, normalise_heading
 from .values import id_key
@@ -336,9 +336,12 @@ def filter_values(analysis: Analysis, column: str) -> list[str]:
 
 
 def choices(analysis: Analysis) -> dict[str, list[str] | dict[str, str]]:
-    """Everything the controls offer for this data: colour, size, accounts, platform, area, category."""
+    """Everything the controls offer for this data: colour, size, accounts, platform, area, category, and the
+    mind map's branches (organisation only for a list with a column per platform)."""
+    branches = [b for b in BRANCHES if b != "organisation" or "organisation" in reach_groupings(analysis.metrics)]
     return {"colour": colour_options(analysis), "size": size_options(analysis), "accounts": account_labels(analysis),
-            **{column: filter_values(analysis, column) for column in ("platform", "area", "category")}}
+            **{column: filter_values(analysis, column) for column in ("platform", "area", "category")},
+            "branch": branches}
 
 
 def account_labels(analysis: Analysis) -> dict[str, str]:

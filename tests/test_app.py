@@ -172,6 +172,27 @@ def test_upload_without_an_id_heading_asks_which_column_with_a_best_guess(app):
         title=UPLOAD_TITLE, account_columns=columns)).html
 
 
+def test_a_list_with_a_column_per_platform_needs_no_column_step_and_adds_reach_by_organisation(app):
+    """Issue 14, item 2: the app reads a wide channel list as the CLI does, and says how."""
+    data = (DATA / "channel_list.csv").read_bytes()
+    run(upload(app, "accounts", "channel_list.csv", data))
+    assert not app.exception and not app.error
+    assert not app.warning, "nothing to ask: every platform column is read"
+    assert any("a column per platform (X (Twitter), Facebook page, YouTube, Mastodon, Bluesky)" in caption.value
+               for caption in app.caption)
+    built = build_map(InputFile("channel_list.csv", data), options=MapOptions(title=UPLOAD_TITLE))
+    assert page_html(app) == built.html
+    assert metrics(app)["Accounts"] == str(built.reach.accounts)
+    assert [tab.label for tab in app.tabs] == [
+        "Area", "Platform", "Category", "Community", "Organisation", "Top accounts"]
+    assert any(table.equals(built.reach_by("organisation")) for table in (frame.value for frame in app.dataframe))
+    run(app.selectbox(key="layout").set_value("mindmap"))
+    assert app.radio(key="branch").options == ["Platform", "Category", "Organisation"]
+    run(app.radio(key="branch").set_value("organisation"))
+    assert page_html(app) == build_map(InputFile("channel_list.csv", data), options=MapOptions(
+        title=UPLOAD_TITLE, layout="mindmap", branch="organisation")).html
+
+
 def test_a_relationships_file_with_odd_headings_gets_its_own_column_step(app):
     odd = (DATA / "odd_relationships.csv").read_bytes()
     run(upload(app, "accounts", "accounts.csv", SAMPLE_ACCOUNTS.read_bytes()))

@@ -17,7 +17,7 @@ from socialmap.app.views import (
     still_valid,
 )
 from socialmap import InputFile, MapOptions, SocialMapError, explore
-from socialmap.options import BRANCHES, ColumnMap
+from socialmap.options import ColumnMap
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample"
 SNAPSHOTS = SAMPLE / "snapshots"  # invented monthly copies of the sample, August to November 2026
@@ -124,7 +124,8 @@ with map_box:
                           help=explore.LAYOUT_HELP)
     branch, region = "platform", None
     if layout == "mindmap":
-        branch = st.radio("Branch on", list(BRANCHES), horizontal=True, key="branch",
+        still_valid("branch", offered["branch"], "platform")
+        branch = st.radio("Branch on", offered["branch"], horizontal=True, key="branch",
                           format_func=str.capitalize)
         st.session_state.setdefault("region", SAMPLE_REGION if sample else "")
         region = st.text_input("Centre", key="region", max_chars=80, placeholder=title,
