@@ -36,9 +36,10 @@ from .schema import (
     ACCOUNT_FIELDS, LINK_LIST_FIELDS, NODEXL_OWN_COLUMNS, RELATIONSHIP_FIELDS, match_columns, normalise_heading,
 )
 from .values import ONE_WAY, TWO_WAY
+from .headings import ColumnsRead, accounts_read, links_read
 from .wide import WideList, is_wide, to_long
 
-__all__ = ["LinkTable", "Inputs", "ColumnsRead", "read_inputs", "recognise", "LIST_SEPARATORS", "SHAPES"]
+__all__ = ["LinkTable", "Inputs", "ColumnsRead", "read_inputs", "recognise", "LIST_SEPARATORS"]
 
 LIST_SEPARATORS = ";,"
 KUMU_SEPARATORS = "|"
@@ -47,41 +48,6 @@ _DIRECTION_WORDS = ONE_WAY | TWO_WAY
 # Salience", "Top Replied-To in Tweet"... long lists of words that would run the hover text off the screen.
 _NODEXL_TOP_ITEMS = re.compile(r"^top\b.*\bin (tweets?|posts?)\b", re.IGNORECASE)
 _NODEXL_PROFILE = "custom menu item action"  # NodeXL's Twitter importers put https://twitter.com/<handle> here
-_LISTED = 12  # headings named in a columns line before "and N more"
-SHAPES = {  # Inputs.shape -> words for the columns line
-    "accounts": "one row per account", "wide": "a column per platform: one account per filled cell",
-    "nodexl": "a NodeXL workbook", "kumu": "a Kumu export", "links": "links alone: every id named is an account",
-}
-
-
-@dataclass(frozen=True)
-class ColumnsRead:
-    """Which heading of one table was read as which field, and which were not: the "Columns" line.
-
-    ``read``: (field, heading) pairs; ``other``: headings kept as they are
-    (shown in hover texts); ``unused``: headings not read at all.
-    """
-
-    file: str
-    shape: str
-    read: tuple[tuple[str, str], ...]
-    other: tuple[str, ...] = ()
-    unused: tuple[str, ...] = ()
-
-    def line(self) -> str:
-        """``Columns of accounts.csv (one row per account): id <- Twitter handle, name <- Account Name; ...``"""
-        def listed(headings: tuple[str, ...]) -> str:
-            more = len(headings) - _LISTED
-            return ", ".join(headings[:_LISTED]) + (f" and {more} more" if more > 0 else "")
-
-        text = f"Columns of {self.file} ({self.shape}): "
-        text += ", ".join(field if heading == field else f"{field} <- {heading}"
-                          for field, heading in self.read) or "none read"
-        if self.other:
-            text += f"; other columns, shown as written: {listed(self.other)}"
-        if self.unused:
-            text += f"; not used: {listed(self.unused)}"
-        return text
 
 
 @dataclass(frozen=True)
@@ -197,7 +163,8 @@ def recognise(
         links += [_link_table(chosen, shape, relationship_columns)] if chosen is not None else []
     elif relationships_sheet is not None:
         try:
-            links.append(_link_table(pick_sheet(account_sheets, relationships_sheet, accounts_name), shape))
+            links.append(_link_table(pick_sheet(account_sheets, relationships_sheet, accounts_name), shape,
+                                     relationship_columns))
         except SocialMapError as error:
             problems.extend(error.issues)
     if not problems and relationship_sheets is not None and accounts is not None and links:
@@ -207,9 +174,9 @@ def recognise(
     other_links = [s for s in in_use if s is not accounts and _is_links(s)]
     notes = _unread_links(other_links, links, accounts_name, relationships_name)
     if not links and other_links:
-        links.append(_link_table(other_links[0], shape))
+        links.append(_link_table(other_links[0], shape, relationship_columns))
     if accounts is not None and not links and _is_links(accounts):
-        links.append(_link_table(accounts, shape))
+        links.append(_link_table(accounts, shape, relationship_columns))
         accounts = None
     if (accounts is None and not links) or (accounts is not None and accounts.is_empty):
         raise SocialMapError(accounts.file if accounts is not None else accounts_name, None, None, "the file is empty",
@@ -242,8 +209,8 @@ def recognise(
         links.extend(lists)
         ignored |= {table.columns["target"] for table in lists}
     shape = shape if shape != "generic" else ("accounts" if accounts is not None else "links")
-    columns = [_accounts_read(accounts, wide, account_columns, ignored, shape)] if accounts is not None else []
-    columns += [_links_read(table, shape) for table in links if not table.in_accounts]
+    columns = [accounts_read(accounts, wide, account_columns, ignored, shape)] if accounts is not None else []
+    columns += [links_read(table.sheet, table.columns) for table in links if not table.in_accounts]
     return Inputs(
         accounts=accounts, links=tuple(links), account_columns=account_columns, ignored_columns=ignored,
         issues=tuple(notes), accounts_file=accounts_name,
@@ -273,30 +240,6 @@ def _absent_headings(sheet: Sheet | None, chosen: Mapping[str, str], flag: str, 
     return [Issue(file, None, None, f'{flag} {name}={heading}: there is no column "{heading}" (columns found: {found})',
                   "name one of those headings exactly, or write FIELD= for a field the file does not have")
             for name, heading in chosen.items() if heading and heading not in headings]
-
-
-def _accounts_read(accounts: Sheet, wide: WideList | None, columns: dict[str, str], ignored: frozenset[str],
-                   shape: str) -> ColumnsRead:
-    """What the accounts table's headings were read as."""
-    if wide is not None:
-        used = {h for _, h in wide.read} | {c.heading for c in wide.channels} | set(wide.unused)
-        used |= {h.strip() for _, listed in wide.read for h in listed.split(",")}
-        kept = tuple(h for h in _headings(wide.sheet) if h not in columns.values() and h != "organisation")
-        return ColumnsRead(accounts.file, SHAPES[shape], wide.read, tuple(h for h in kept if h not in used),
-                           wide.unused)
-    read = tuple((name, heading) for name, heading in columns.items() if heading)
-    used = {heading for _, heading in read}
-    other = tuple(h for h in _headings(accounts) if h not in used and h not in ignored)
-    return ColumnsRead(accounts.file, SHAPES.get(shape, shape), read, other,
-                       tuple(h for h in _headings(accounts) if h in ignored and h not in used))
-
-
-def _links_read(table: LinkTable, shape: str) -> ColumnsRead:
-    """What a relationships table's headings were read as."""
-    read = tuple((name, heading) for name, heading in table.columns.items() if heading)
-    used = {heading for _, heading in read}
-    return ColumnsRead(table.sheet.file, "one row per link", read,
-                       tuple(h for h in _headings(table.sheet) if h not in used))
 
 
 def _swapped(accounts: Sheet, relationships: Sheet, accounts_name: str, relationships_name: str) -> list[Issue]:

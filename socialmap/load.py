@@ -22,7 +22,7 @@ import pandas as pd
 from .errors import WARNING, Issue, SocialMapError
 from .decode import decode, refuse_non_spreadsheets
 from .excel import cell_limit, cell_text, column_letter, read_xlsx, too_many_cells
-from .schema import is_known_heading
+from .schema import KNOWN_HEADINGS, is_known_heading, normalise_heading
 
 __all__ = [
     "InputFile", "Source", "Sheet", "read_sheets", "read_table", "pick_sheet", "source_name",
@@ -287,13 +287,19 @@ def _texts(values: list) -> list[str]:
 
 def _find_header(cells: pd.DataFrame) -> int | None:
     """Index of the heading row: the first non-blank row, unless it names no known column
-    and a later row (within 20) names two or more (title rows above a table, NodeXL)."""
+    and a later row (within 20) names two or more (title rows above a table, NodeXL).
+
+    The first row counts only the exact names and aliases of columns, so that a title
+    ("Our social media accounts") is not taken for headings; a later row counts any
+    heading read by its words too ("TotalFollowers", "Twitter handle").
+    """
     first = None
     for index in range(min(len(cells), _HEADER_SEARCH_ROWS)):
         texts = [value.strip() for value in cells.iloc[index].tolist() if value.strip()]
         if not texts:
             continue
-        known = sum(is_known_heading(text) for text in texts)
+        known = sum((normalise_heading(text) in KNOWN_HEADINGS) if first is None else is_known_heading(text)
+                    for text in texts)
         if first is None:
             first = index
             if known:

@@ -19,7 +19,7 @@ def test_nodexl_top_items_are_not_shown_and_the_twitter_page_is_the_link():
     accounts = {node: data for node, data in result.graph.nodes(data=True)}
     assert set(accounts) == {"derbycouncil", "derbypolice", "sinfin_garden", "allestree_news"}
     for data in accounts.values():  # no "Top URLs in Tweet by Count" and the like in the hover text
-        assert sorted(data["extra"]) == ["Followed", "Location", "Tweets"]
+        assert sorted(data["extra"]) == ["Followed", "Tweets"]  # and Location is the area (issue 14, item 3)
     assert accounts["derbycouncil"]["url"] == "https://www.example.org/derby"  # Web, where it is given
     assert accounts["derbypolice"]["url"] == "https://twitter.com/derbypolice"  # else NodeXL's Twitter page
     assert result.graph.number_of_edges() == 3
