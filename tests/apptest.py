@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from socialmap.app import SCRIPT
 
-__all__ = ["app", "run"]
+__all__ = ["app", "run", "as_shown"]
 
 
 @pytest.fixture
@@ -24,3 +26,8 @@ def run(at) -> AppTest:
     at = at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def as_shown(markdown: str) -> str:
+    """What Streamlit shows for a Markdown string the app escaped: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)

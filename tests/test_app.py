@@ -7,7 +7,6 @@ exactly what build_map (and so the CLI) writes for the same files and options.
 
 from __future__ import annotations
 
-import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from socialmap import InputFile, MapOptions, build_map, explore
 from socialmap.app import streamlit_flags
 from socialmap.metrics import reach_by
-from tests.apptest import app, run  # noqa: F401 - app is a fixture
+from tests.apptest import app, as_shown, run  # noqa: F401 - app is a fixture
 from tests.conftest import DATA, ROOT, SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 
 SAMPLE_AREAS = ROOT / "socialmap" / "sample" / "areas.csv"
@@ -142,24 +141,30 @@ def test_an_excel_workbook_upload_makes_the_same_map_as_the_cli(app):
     assert set(app.multiselect(key="platform").options) == {"Twitter/X", "Facebook", "Instagram"}
 
 
+def column_box(app: AppTest, kind: str, field: str):
+    """The column step's select box for ``field`` of the ``kind`` ("accounts" or "relationships") file."""
+    prefix = f"{kind}_column_{field}_"
+    (box,) = [box for box in app.selectbox if box.key and box.key.startswith(prefix)]
+    return box
+
+
 def test_upload_without_an_id_heading_asks_which_column_with_a_best_guess(app):
     run(upload(app, "accounts", "orgs.csv", NO_ID))
 
-    digest = explore.Inputs(InputFile("orgs.csv", NO_ID)).digest
-    choose = app.selectbox(key=f"column_id_{digest}")
+    choose = column_box(app, "accounts", "id")
     assert choose.label == "Account id or handle (required)"
     assert choose.value == "Feed"
     assert "says which column holds each account's id" in app.warning[0].value
-    assert app.selectbox(key=f"column_followers_{digest}").value == "Followers"
-    assert app.selectbox(key=f"column_name_{digest}").value == explore.NOT_IN_FILE
+    assert column_box(app, "accounts", "followers").value == "Followers"
+    assert column_box(app, "accounts", "name").value == explore.NOT_IN_FILE
     assert not app.error
     assert metrics(app)["Accounts"] == "3"
     assert page_html(app) == build_map(InputFile("orgs.csv", NO_ID), options=MapOptions(
         title=UPLOAD_TITLE, account_columns=(("id", "Feed"),))).html
 
     # the names and categories are in columns no heading gave away: say so
-    app.selectbox(key=f"column_name_{digest}").set_value("Body")
-    run(app.selectbox(key=f"column_category_{digest}").set_value("Sort"))
+    column_box(app, "accounts", "name").set_value("Body")
+    run(column_box(app, "accounts", "category").set_value("Sort"))
     columns = (("id", "Feed"), ("name", "Body"), ("category", "Sort"))
     built = build_map(InputFile("orgs.csv", NO_ID), options=MapOptions(title=UPLOAD_TITLE, account_columns=columns))
     assert page_html(app) == built.html
@@ -193,16 +198,41 @@ def test_a_list_with_a_column_per_platform_needs_no_column_step_and_adds_reach_b
         title=UPLOAD_TITLE, layout="mindmap", branch="organisation")).html
 
 
+def test_column_picks_and_filters_survive_adding_a_relationships_file_and_reset_only_for_other_headings(app):
+    run(upload(app, "accounts", "orgs.csv", NO_ID))
+    column_box(app, "accounts", "name").set_value("Body")
+    run(column_box(app, "accounts", "category").set_value("Sort"))
+    run(app.multiselect(key="category").set_value(["council", "police"]))
+    assert metrics(app)["Accounts (of 3)"] == "2"
+
+    links = b"source,target\n@DerbyCC,@DerbyPolice\n@DerbyPolice,@DerbyMuseum\n"
+    run(upload(app, "relationships", "links.csv", links))  # issue 18: this reset every pick
+    assert column_box(app, "accounts", "name").value == "Body"
+    assert column_box(app, "accounts", "category").value == "Sort"
+    assert app.multiselect(key="category").value == ["council", "police"]
+    assert metrics(app)["Accounts (of 3)"] == "2"
+    assert not app.info or "read afresh" not in app.info[-1].value
+
+    # next month's copy of the same sheet keeps the picks too
+    run(upload(app, "accounts", "orgs-december.csv", NO_ID + b"Derby Theatre,@DerbyTheatre,800,culture\n"))
+    assert column_box(app, "accounts", "name").value == "Body"
+    assert not any("read afresh" in info.value for info in app.info)
+
+    # a sheet with other headings starts afresh, and says so
+    other = b"Handle,Team,Audience\n@DerbyCC,Council comms,12000\n@DerbyPolice,Police,9000\n"
+    run(upload(app, "accounts", "other.csv", other))
+    assert any("read afresh" in info.value for info in app.info)
+    assert column_box(app, "accounts", "name").value == explore.NOT_IN_FILE
+
+
 def test_a_relationships_file_with_odd_headings_gets_its_own_column_step(app):
     odd = (DATA / "odd_relationships.csv").read_bytes()
     run(upload(app, "accounts", "accounts.csv", SAMPLE_ACCOUNTS.read_bytes()))
     run(upload(app, "relationships", "odd_relationships.csv", odd))
 
-    digest = explore.Inputs(InputFile("accounts.csv", SAMPLE_ACCOUNTS.read_bytes()),
-                            InputFile("odd_relationships.csv", odd)).digest
-    assert app.selectbox(key=f"link_column_source_{digest}").value == "Who"
-    assert app.selectbox(key=f"link_column_target_{digest}").value == "Whom"
-    assert app.selectbox(key=f"link_column_type_{digest}").value == "Kind"
+    assert column_box(app, "relationships", "source").value == "Who"
+    assert column_box(app, "relationships", "target").value == "Whom"
+    assert column_box(app, "relationships", "type").value == "Kind"
     assert any("says which column holds each link's source and target" in w.value for w in app.warning)
     assert not app.error
     columns = (("source", "Who"), ("target", "Whom"))
@@ -212,10 +242,9 @@ def test_a_relationships_file_with_odd_headings_gets_its_own_column_step(app):
 
 def test_headings_that_match_need_no_step_but_can_be_checked(app):
     run(upload(app, "accounts", "aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes()))
-    digest = explore.Inputs(InputFile("aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes())).digest
     assert not app.warning
-    assert app.selectbox(key=f"column_id_{digest}").value == "Screen Name"
-    assert app.selectbox(key=f"column_followers_{digest}").value == "Follower Count"
+    assert column_box(app, "accounts", "id").value == "Screen Name"
+    assert column_box(app, "accounts", "followers").value == "Follower Count"
     expander = next(e for e in app.expander if e.label == "Which column is which?")
     assert not expander.proto.expanded
 
@@ -244,11 +273,6 @@ def test_a_bad_upload_lists_its_problems_and_the_app_lives_on(app, name, data, w
     run(app.file_uploader(key="accounts").set_value(None))
     assert not app.error
     assert metrics(app)["Accounts"] == "223"
-
-
-def as_shown(markdown: str) -> str:
-    """What Streamlit shows for a Markdown string: backslash escapes removed."""
-    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def test_a_file_name_cannot_write_links_or_formatting_into_the_apps_messages(app):

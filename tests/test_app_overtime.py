@@ -8,7 +8,7 @@ from socialmap import MapOptions, overtime
 from socialmap.changemap import build_change
 from socialmap.trend import load_snapshots, trend_table
 from socialmap.trendpage import trend_page
-from tests.apptest import app, run  # noqa: F401 - app is a fixture
+from tests.apptest import app, as_shown, run  # noqa: F401 - app is a fixture
 from tests.conftest import ROOT
 
 SNAPSHOTS = ROOT / "socialmap" / "sample" / "snapshots"
@@ -40,7 +40,7 @@ def test_the_sample_change_since_august_is_the_cli_change_map(app):
                             options=overtime.change_options(MapOptions(title=SAMPLE_TITLE), growth="absolute"))
     assert frames(app) == [expected.html], "only the chosen view is drawn"
     assert figures(app)["Added / removed"] == "+24 / \u22125"
-    assert any("2026-08 \u2192 2026-11" in md.value and "+24 accounts, \u22125 removed" in md.value
+    assert any("2026-08 \u2192 2026-11" in as_shown(md.value) and "+24 accounts, \u22125 removed" in md.value
                for md in app.markdown)
     assert {"Download the change map (HTML)", "Changes per account (CSV)", "Changes by group (CSV)",
             "Mentions (CSV)"} <= {button.label for button in app.get("download_button")}
@@ -76,7 +76,7 @@ def test_a_bad_earlier_snapshot_lists_its_problems_and_the_map_stays(app, tmp_pa
     run(upload(app, "earlier_accounts", bad))
     assert len(frames(app)) == 1 and not app.error, "the map is shown until the change is chosen"
     run(app.radio(key="view").set_value("What changed"))
-    assert len(app.error) == 1 and "accounts-2026-07.csv" in app.error[0].value
+    assert len(app.error) == 1 and "accounts-2026-07.csv" in as_shown(app.error[0].value)
     problems = [frame.value for frame in app.dataframe if "severity" in frame.value.columns][0]
     assert set(problems["file"]) == {"accounts-2026-07.csv"}
     run(app.radio(key="view").set_value("Map"))

@@ -79,8 +79,9 @@ if sample:
         st.warning("Add an accounts file too: until then the map shows the sample.")
 else:
     inputs = explore.Inputs.from_uploads(accounts_up, relationships_up, areas_up)
-if st.session_state.get("files_shown") != inputs.digest:  # new data: show all of it, not the old filters
-    st.session_state.update(UNFILTERED, files_shown=inputs.digest)
+accounts_shown = explore.Inputs(inputs.accounts).digest  # a relationships or areas file added or removed keeps filters
+if st.session_state.get("files_shown") != accounts_shown:  # other accounts: show all of them, not the old filters
+    st.session_state.update(UNFILTERED, files_shown=accounts_shown)
     for key in ("region", "dates"):
         st.session_state.pop(key, None)
 max_bytes = LIMIT_MB * 2**20
@@ -89,16 +90,16 @@ max_bytes = LIMIT_MB * 2**20
 
 account_columns = relationship_columns = ColumnMap()
 plan = None if sample else columns_of(inputs.accounts, max_bytes)
-if plan is not None and plan.headings:
+if plan is not None and plan.headings:  # picks are kept for as long as the file's headings stay the same
     account_columns = column_step(
         plan, explore.FIELD_LABELS, title="Which column is which?", file_name=inputs.accounts.name,
-        what="each account's", key="column_{field}_" + inputs.digest,
+        what="each account's", kind="accounts",
         note="Other columns are kept: they show when you hover over an account, and can colour or size the map.")
 links_plan = None if sample or inputs.relationships is None else columns_of(inputs.relationships, max_bytes, True)
 if links_plan is not None and links_plan.headings:
     relationship_columns = column_step(
         links_plan, explore.RELATIONSHIP_LABELS, title="Which relationships column is which?",
-        file_name=inputs.relationships.name, what="each link's", key="link_column_{field}_" + inputs.digest)
+        file_name=inputs.relationships.name, what="each link's", kind="relationships")
 
 base = MapOptions(seed=int(seed), strict=strict, resolution=float(resolution), min_community_size=int(min_size),
                   max_bytes=max_bytes, account_columns=account_columns, relationship_columns=relationship_columns)

@@ -7,6 +7,7 @@ recompute communities or layout; each view draws only what it is chosen for.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -89,11 +90,20 @@ def table(frame, **layout) -> None:
 
 
 def column_step(plan: explore.ColumnPlan, labels: dict[str, str], *, title: str, file_name: str, what: str,
-                key: str, note: str = "") -> ColumnMap:
+                kind: str, note: str = "") -> ColumnMap:
     """One select box per field, preset to the heading read for it (or a best guess): the picks that differ.
 
-    ``key``: each box's widget key, with ``{field}`` where the field's name goes.
+    The boxes' keys hold a fingerprint of the file's headings, so the picks survive other files coming and going
+    and a new copy of the same sheet, and start afresh only when a file with other headings replaces it; the app
+    then says so if picks were made for the old one. ``kind``: "accounts" or "relationships".
     """
+    fingerprint = hashlib.sha256("\0".join(plan.headings).encode()).hexdigest()[:12]
+    before = st.session_state.get(f"headings_{kind}")
+    if before not in (None, fingerprint) and st.session_state.get(f"picked_{kind}"):
+        st.info(f"The new {kind} file has other headings than the one your column choices were made for, so they "
+                "are read afresh: check them below.", icon=":material/restart_alt:")
+    st.session_state[f"headings_{kind}"] = fingerprint
+    key = f"{kind}_column_{{field}}_{fingerprint}"
     with st.expander(title, expanded=bool(plan.missing), icon=":material/table_view:"):
         if plan.missing:
             st.warning(f"No heading of *{plain(file_name)}* says which column holds {what} "
@@ -106,6 +116,7 @@ def column_step(plan: explore.ColumnPlan, labels: dict[str, str], *, title: str,
         for words in (plan.note, note):
             if words:
                 st.caption(words)
+    st.session_state[f"picked_{kind}"] = bool(plan.overrides(picks))
     return plan.overrides(picks)
 
 
