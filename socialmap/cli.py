@@ -401,13 +401,16 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
 
 @main.command()
 @click.option("--port", default=8501, show_default=True, type=click.IntRange(1, 65535),
-              help="The localhost port to serve the app on.")
+              help="The port to serve the app on.")
 @click.option("--no-browser", "no_browser", is_flag=True, help="Do not open the browser; just serve.")
-def app(port: int, no_browser: bool) -> None:
+@click.option("--address", default="localhost", show_default=True,
+              help="Where to listen. 0.0.0.0 serves colleagues on your network too: anyone who can reach this "
+                   "machine can then upload files to it and see the maps made there.")
+def app(port: int, no_browser: bool, address: str) -> None:
     """Start the app on this machine (localhost only), on the invented sample, and open it in the browser."""
     from .app.serve import serve  # starts Streamlit: imported only for this command
 
-    sys.exit(serve(port, open_browser=not no_browser, say=click.echo))
+    sys.exit(serve(port, open_browser=not no_browser, address=address, say=click.echo))
 
 
 @main.command()

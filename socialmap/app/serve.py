@@ -37,13 +37,18 @@ def _answers(url: str) -> bool:
         return False
 
 
-def serve(port: int = DEFAULT_PORT, *, open_browser: bool = True, say: Callable[[str], None] = print) -> int:
-    """Run the app until it is stopped (Ctrl+C); its exit status. Port in use: status 1 and a message."""
+def serve(port: int = DEFAULT_PORT, *, open_browser: bool = True, address: str = "localhost",
+          say: Callable[[str], None] = print) -> int:
+    """Run the app until it is stopped (Ctrl+C); its exit status. Port in use: status 1 and a message.
+
+    ``address``: where Streamlit listens; anything but localhost serves other machines too, on purpose.
+    """
     if not _port_is_free(port):
         say(f"socialmap: port {port} is in use (is the app already running?); choose another with --port.")
         return 1
     url = f"http://localhost:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(SCRIPT), *streamlit_flags(port)])
+    flags = streamlit_flags(port, **{"server.address": address})
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(SCRIPT), *flags])
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while server.poll() is None and not _answers(url):
@@ -52,7 +57,9 @@ def serve(port: int = DEFAULT_PORT, *, open_browser: bool = True, say: Callable[
                 break
             time.sleep(0.3)
         if server.poll() is None:
-            say(f"socialmap app: open {url} in your browser (Ctrl+C stops it). It listens on this machine only.")
+            where = ("It listens on this machine only." if address in ("localhost", "127.0.0.1", "::1") else
+                     f"It listens on {address}: other machines that can reach this one can use it, and upload to it.")
+            say(f"socialmap app: open {url} in your browser (Ctrl+C stops it). {where}")
             if open_browser:
                 webbrowser.open(url)
         return server.wait()
