@@ -29,6 +29,7 @@ from .layout.base import NODE_SPACING
 from .load import Source
 from .mentions import mention_counts, most_mentioned
 from .errors import SocialMapError
+from .filters import NoSuchAccount, find_account
 from .options import ChangeOptions, MapOptions
 from .pipeline import Analysis, analyse, arrange_view, load_tables
 from .render import PageText, map_payload, render_html
@@ -119,8 +120,19 @@ def snapshot_mentions(old: Analysis, new: Analysis, *, old_label: str, new_label
     relationships = {old_label: old.tables.relationships, new_label: new.tables.relationships}
     if old_label == new_label:
         relationships = {f"{old_label} (old)": old.tables.relationships, f"{new_label} (new)": new.tables.relationships}
-    chosen = list(accounts) or most_mentioned(relationships)
+    chosen = [_account_key(text, new, old) for text in accounts] or most_mentioned(relationships)
     return mention_counts(relationships, chosen, per=per, accounts_known=_known(old, new))
+
+
+def _account_key(text: str, *analyses: Analysis) -> str:
+    """The account ``text`` names, as ``--focus`` finds it (a handle on several platforms: "KBFoodbank (Facebook)",
+    else the one with the most followers), in the first snapshot that has it; else ``text`` itself."""
+    for analysis in analyses:
+        try:
+            return find_account(analysis.graph, text)
+        except NoSuchAccount:
+            continue
+    return text
 
 
 def build_change(

@@ -34,7 +34,8 @@ def build_graph(accounts: pd.DataFrame, relationships: pd.DataFrame | None = Non
     Nodes are added in sorted key order so that everything downstream is
     deterministic. Repeated pairs add their weights and collect their types.
     An endpoint missing from ``accounts`` becomes a node with
-    ``placeholder=True``, shown under the first spelling seen.
+    ``placeholder=True``, shown under the first spelling seen, on the
+    platform the relationships file gave it there (if any).
     """
     with paused_gc():
         return _graph_and_links(accounts, relationships)[0]
@@ -83,19 +84,25 @@ class _Ends:
     codes: np.ndarray
     keys: np.ndarray
     handles: np.ndarray  # the first spelling seen of each key
+    platforms: np.ndarray  # the platform the relationships file gave it there ("" when none)
 
 
 def _ends(relationships: pd.DataFrame | None) -> _Ends:
     if relationships is None or not len(relationships):
         nothing = np.empty(0, dtype=object)
-        return _Ends(np.empty(0, dtype=np.int64), nothing, nothing)
+        return _Ends(np.empty(0, dtype=np.int64), nothing, nothing, nothing)
     keys = np.concatenate([relationships["source"].to_numpy(dtype=object),
                            relationships["target"].to_numpy(dtype=object)])
     handles = np.concatenate([relationships["source_id"].to_numpy(dtype=object),
                               relationships["target_id"].to_numpy(dtype=object)])
     codes, distinct = pd.factorize(keys)  # numbered in order seen, so a code's first row is its first spelling
     first = np.unique(codes, return_index=True)[1]
-    return _Ends(codes.astype(np.int64), np.asarray(distinct, dtype=object), handles[first])
+    if "source_platform" in relationships and "target_platform" in relationships:
+        platforms = np.concatenate([relationships["source_platform"].to_numpy(dtype=object),
+                                    relationships["target_platform"].to_numpy(dtype=object)])[first]
+    else:
+        platforms = np.full(len(first), "", dtype=object)
+    return _Ends(codes.astype(np.int64), np.asarray(distinct, dtype=object), handles[first], platforms)
 
 
 def _nodes(accounts: pd.DataFrame, ends: _Ends) -> tuple[list[str], list[dict]]:
@@ -112,7 +119,7 @@ def _nodes(accounts: pd.DataFrame, ends: _Ends) -> tuple[list[str], list[dict]]:
         unknown = np.full(count, None, dtype=object)
         empty = np.empty(count, dtype=object)
         empty[:] = [{} for _ in range(count)]
-        ghosts = {"id": handles, "name": handles, "platform": blank, "area": blank, "category": blank,
+        ghosts = {"id": handles, "name": handles, "platform": ends.platforms[ghost], "area": blank, "category": blank,
                   "followers": unknown, "posts_per_week": unknown, "url": unknown, "description": blank,
                   "lat": unknown, "lon": unknown, "extra": empty, "placeholder": np.full(count, True, dtype=object)}
         columns = {name: np.concatenate([values, ghosts[name]]) for name, values in columns.items()}

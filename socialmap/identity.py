@@ -55,6 +55,12 @@ def platform_key(text: object) -> str:
     return _SAME_PLATFORM.get(cleaned, cleaned)
 
 
+def _platform_keys(platforms: Sequence[object]) -> list[str]:
+    """platform_key of each, worked out once per distinct spelling."""
+    known: dict[object, str] = {}
+    return [known[text] if text in known else known.setdefault(text, platform_key(text)) for text in platforms]
+
+
 def account_key(handle: str, platform: str, *, several: bool) -> str:
     """The node key of an account: its handle key, with the platform when the handle is on ``several``."""
     return f"{handle} ({platform})" if several and platform else handle
@@ -93,7 +99,10 @@ def identify_accounts(handles: Sequence[str], platforms: Sequence[str], follower
     A row with a blank platform joins the account of its handle, or, when
     the handle is on several platforms, the one with the most followers.
     """
-    platform_keys = [platform_key(text) for text in platforms]
+    filled = [handle for handle in handles if handle]
+    if len(set(filled)) == len(filled):  # every handle once (most files): nothing to tell apart or merge
+        return AccountIdentities(list(handles), {handle: i for i, handle in enumerate(handles) if handle}, [])
+    platform_keys = _platform_keys(platforms)
     on: dict[str, dict[str, int]] = {}  # handle -> {platform: first row}, in file order
     for i, (handle, platform) in enumerate(zip(handles, platform_keys)):
         if handle and platform:
@@ -145,9 +154,9 @@ class Directory:
     def of(cls, handles: Sequence[str], platforms: Sequence[str], keys: Sequence[str], followers: Sequence[float]
            ) -> Directory:
         by_handle: dict[str, list[tuple[str, str, float]]] = {}
-        for handle, platform, key, count in zip(handles, platforms, keys, followers):
+        for handle, platform, key, count in zip(handles, _platform_keys(platforms), keys, followers):
             count = math.nan if count is None else float(count)
-            by_handle.setdefault(handle, []).append((platform_key(platform), key, count))
+            by_handle.setdefault(handle, []).append((platform, key, count))
         return cls(by_handle)
 
     def on(self, handle: str, platform: str) -> str | None:

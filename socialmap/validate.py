@@ -491,8 +491,8 @@ def _platform_cells(raw: pd.DataFrame, matched: dict[str, str], link_rows: list[
 def _directory(accounts: pd.DataFrame | None, sources: list[str], targets: list[str], ends: _PlatformCells
                ) -> Directory:
     """The accounts by handle; with no accounts table, those the links name (one per handle and platform)."""
-    if accounts is None and not ends.given:
-        return Directory({})  # one account per handle: nothing to resolve
+    if not ends.given and (accounts is None or not any(key.endswith(")") for key in accounts["key"].tolist())):
+        return Directory({})  # one account per handle (no key names a platform): nothing to resolve
     if accounts is not None:
         count = len(accounts)
         return Directory.of(_keys([str(value) for value in accounts["id"].tolist()]),

@@ -204,3 +204,21 @@ def test_the_app_finds_each_platforms_account(app):
     assert metrics(app)["Accounts (of 7)"] == "1"
     run(app.selectbox(key="focus").set_value("@KBFoodbank (Twitter)"))
     assert metrics(app)["Accounts (of 7)"] == "3"
+
+
+def test_a_placeholder_keeps_the_platform_its_link_gives():
+    raw = pd.DataFrame({"source": ["@KBFoodbank"], "source_platform": ["Facebook"], "target": ["@NewGroup"],
+                        "target_platform": ["Instagram"]})
+    result = build_map(ACCOUNTS, raw)
+    assert result.graph.nodes["newgroup"]["placeholder"]
+    assert result.graph.nodes["newgroup"]["platform"] == "Instagram"
+    assert list(result.graph.edges) == [("kbfoodbank (facebook)", "newgroup")]
+
+
+def test_mentions_of_a_handle_on_several_platforms():
+    links = DATA / "one_handle_links.csv"
+    dated = pd.read_csv(links, dtype=str).assign(date="2026-11-02")
+    change = build_change(ACCOUNTS, LATER, dated, dated,
+                          options=ChangeOptions(mentions_of=("KBFoodbank (Twitter)", "@KBFoodbank")))
+    mentions = change.comparison.mentions
+    assert mentions.groupby("account", sort=False)["mentions"].first().to_dict() == {"@KBFoodbank": 1, "KBFoodbank": 2}
