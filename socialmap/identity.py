@@ -67,7 +67,7 @@ def account_key(handle: str, platform: str, *, several: bool) -> str:
 
 
 def key_has_platform(key: str, handle: str) -> bool:
-    """Whether an account key names its platform (its handle is on several)."""
+    """Whether an account key names its platform (its handle is on several); such keys end with ")"."""
     return key != handle
 
 
@@ -127,8 +127,10 @@ def identify_accounts(handles: Sequence[str], platforms: Sequence[str], follower
         key = taken.get(identity)
         if key is None:
             key = account_key(handle, platform, several=len(places) > 1)
+            number = 1
             while key != handle and key in plain:  # a handle written like "kbfoodbank (twitter)": keep both
-                key += "'"
+                number += 1
+                key = f"{handle} ({platform} {number})"
             taken[identity] = key
         keys[i] = key
         if key in first:

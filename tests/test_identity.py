@@ -71,6 +71,10 @@ def test_the_same_platform_and_handle_still_merge_and_a_blank_platform_matches_a
 def test_unique_handles_keep_their_keys():
     raw = pd.DataFrame({"id": ["@DerbyCC", "derby-news"], "platform": ["Twitter", "Facebook"]})
     assert validate_accounts(raw, file="a.csv").frame["key"].tolist() == ["derbycc", "derby-news"]
+    # a handle written like another's per-platform key keeps its own
+    raw = pd.DataFrame({"id": ["derbycc (twitter)", "DerbyCC", "DerbyCC"], "platform": ["", "Twitter", "Facebook"]})
+    assert validate_accounts(raw, file="a.csv").frame["key"].tolist() == [
+        "derbycc (twitter)", "derbycc (twitter 2)", "derbycc (facebook)"]
 
 
 def test_links_without_a_platform_column_resolve_by_the_other_end_then_most_followers(plain):
