@@ -153,12 +153,13 @@ def channel_columns(sheet: Sheet) -> tuple[Channel, ...]:
 def is_wide(sheet: Sheet, fixed: Mapping[str, str] | None = None) -> bool:
     """Whether a sheet is a wide channel list.
 
-    It is when it has no platform column, the user fixed no id column, and
+    It is when it has no platform column, the user named no id or platform column, and
     it has columns of handles for two platforms, or for one and no other
     column that could hold the id. A sheet of website addresses alone is not.
     """
-    if sheet.is_empty or (fixed or {}).get("id"):
-        return False
+    fixed = fixed or {}
+    if sheet.is_empty or fixed.get("id") or fixed.get("platform"):
+        return False  # the user named the id or platform column: one row per account
     layout = _layout(sheet)
     platforms = {channel.platform for channel in layout.channels}
     if not platforms - {"Website"}:

@@ -155,3 +155,22 @@ def test_the_cli_says_which_shape_it_read_and_branches_by_organisation(tmp_path)
     layout = build_map(SMALL, options=MapOptions(layout="mindmap", branch="organisation")).layout
     branches = sorted(hub.label for hub in layout.hubs if hub.kind == "branch")
     assert branches == ["Chesterfield Food Bank", "Derby City Council", "Derby Museums", "Derbyshire Constabulary"]
+
+
+def test_naming_the_id_or_platform_column_reads_one_row_per_account():
+    from socialmap import InputFile
+
+    data = b"Organisation,Twitter,Facebook,Kind\nDerby City Council,@DerbyCC,DerbyCityCouncil,Twitter\n"
+    assert len(load_tables(InputFile("c.csv", data)).accounts) == 2
+    for columns in ((("id", "Twitter"),), (("platform", "Kind"), ("id", "Facebook"))):
+        tables = load_tables(InputFile("c.csv", data), options=MapOptions(account_columns=columns))
+        assert len(tables.accounts) == 1 and tables.columns[0].shape == "one row per account"
+
+
+def test_a_single_platform_column_with_no_other_id_is_a_channel_list():
+    from socialmap import InputFile
+
+    data = b"Organisation,Twitter handle,Followers\nDerby City Council,@DerbyCC,12000\nDerby Museums,@DerbyMuseums,900\n"
+    tables = load_tables(InputFile("c.csv", data))
+    assert list(tables.accounts["platform"]) == ["Twitter/X", "Twitter/X"]
+    assert list(tables.accounts["followers"]) == [12000, 900]  # one platform: the row's figure is its account's
