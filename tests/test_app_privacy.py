@@ -9,26 +9,20 @@ from __future__ import annotations
 
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 from tests.conftest import ROOT
+from tests.servers import free_port
 
 ON_THIS_MACHINE = re.compile(r"sa_family=AF_(?:UNIX|UNSPEC|NETLINK)|"
                       r'inet_addr\("127\.\d+\.\d+\.\d+"\)|inet_pton\(AF_INET6, "::1"|sun_path=')
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_socialmap_app_connects_only_to_this_machine_from_start_to_first_page(tmp_path):
-    port, trace = _free_port(), tmp_path / "connect.log"
+    port, trace = free_port(), tmp_path / "connect.log"
     server = subprocess.Popen(
         ["strace", "-f", "-e", "trace=connect", "-o", str(trace),
          sys.executable, "-m", "socialmap", "app", "--port", str(port), "--no-browser"],

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 import venv
 from pathlib import Path
 
@@ -23,6 +20,7 @@ import pytest
 
 from socialmap.options import LAYOUTS
 from tests.conftest import ROOT
+from tests.servers import free_port, wait_until_healthy
 
 CLEAN_ENV = {name: value for name, value in os.environ.items() if name not in ("PYTHONPATH", "PYTHONHOME")}
 SKIPPED = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
@@ -95,28 +93,12 @@ def test_the_installed_app_runs_on_its_sample(installed, tmp_path):
     assert "invented sample" in notice
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_socialmap_app_serves_on_localhost(installed, tmp_path):
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([str(installed / "socialmap"), "app", "--port", str(port), "--no-browser"],
                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=CLEAN_ENV)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert server.poll() is None, server.stdout.read()
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, "the app did not answer within 120 s"
-            time.sleep(0.3)
+        wait_until_healthy(server, port)
         line = server.stdout.readline()
         while "socialmap app:" not in line:
             line = server.stdout.readline()

@@ -9,17 +9,16 @@ loads comes from outside the machine.
 from __future__ import annotations
 
 import csv
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from socialmap import InputFile, MapOptions, build_map
 from socialmap.app import SCRIPT, streamlit_flags
+from tests.servers import free_port, wait_until_healthy
 from socialmap.export import table_csv
 
 pytestmark = pytest.mark.browser
@@ -32,16 +31,10 @@ UPLOAD_LIMIT_MB = 2  # the test server's limit, so that a too-big file is small 
 HOSTILE = '<img src=x onerror="window.parent.__pwned=1;window.__pwned=1">'
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     """The app, served by `streamlit run` on a free localhost port for this module's tests."""
-    port = _free_port()
+    port = free_port()
     log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w+")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(SCRIPT),
@@ -49,21 +42,8 @@ def app_url(tmp_path_factory):
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
     try:
-        while True:
-            if server.poll() is not None:
-                log.seek(0)
-                pytest.fail(f"streamlit stopped with status {server.returncode}:\n{log.read()}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("streamlit did not answer within 60 s")
-            time.sleep(0.25)
+        wait_until_healthy(server, port, seconds=60, log=log)
         yield url
     finally:
         server.terminate()
