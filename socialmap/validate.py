@@ -331,6 +331,10 @@ def validate_relationships(
     target_keys = _keys(targets)
     source_of = [source_keys[i] for i in link_rows.tolist()]
     ends = _platform_cells(raw, matched, link_rows.tolist(), in_accounts)
+    if in_accounts and accounts is not None and "platform" in accounts:  # the source is the row's own account
+        platform_of_row = dict(zip(accounts["row"].tolist(), accounts["platform"].tolist()))
+        own = [platform_of_row.get(first_row + i) or "" for i in link_rows.tolist()]
+        ends = _PlatformCells(own, ends.targets, ends.given or any(own))
     directory = _directory(accounts, source_of, target_keys, ends)
     if ends.given or directory.ambiguous:
         resolved = resolve_links(directory, source_of, target_keys, ends.sources, ends.targets)

@@ -226,3 +226,15 @@ def test_mentions_of_a_handle_on_several_platforms():
                           options=ChangeOptions(mentions_of=("KBFoodbank (Twitter)", "@KBFoodbank")))
     mentions = change.comparison.mentions
     assert mentions.groupby("account", sort=False)["mentions"].first().to_dict() == {"@KBFoodbank": 1, "KBFoodbank": 2}
+
+
+def test_a_link_list_in_the_accounts_file_starts_at_the_rows_own_account():
+    accounts = pd.DataFrame({
+        "id": ["@KBFoodbank", "KBFoodbank", "KBCollege", "KBCollege"],
+        "platform": ["Twitter", "Facebook", "Twitter", "Facebook"],
+        "followers": ["5200", "12400", "8000", "3100"],
+        "connects_to": ["KBCollege", "KBCollege", "", ""],
+    })
+    result = build_map(accounts)
+    assert sorted(result.graph.edges) == [("kbfoodbank (facebook)", "kbcollege (facebook)"),
+                                          ("kbfoodbank (twitter)", "kbcollege (twitter)")]
