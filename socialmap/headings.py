@@ -72,7 +72,7 @@ def accounts_read(accounts: Sheet, wide: WideList | None, columns: dict[str, str
 
 
 def links_read(sheet: Sheet, columns: dict[str, str]) -> ColumnsRead:
-    """What a relationships table's headings were read as."""
+    """What a relationships table's headings were read as; its other columns are not used."""
     read = tuple((name, heading) for name, heading in columns.items() if heading)
     used = {heading for _, heading in read}
-    return ColumnsRead(sheet.file, "one row per link", read, tuple(h for h in _headings(sheet) if h not in used))
+    return ColumnsRead(sheet.file, "one row per link", read, (), tuple(h for h in _headings(sheet) if h not in used))

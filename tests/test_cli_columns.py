@@ -83,3 +83,13 @@ def test_one_mapping_type_serves_the_cli_the_app_and_map_options():
         ColumnMap.parse(["id=a", "id=b"])
     tables = load_tables(NO_ID, options=MapOptions(account_columns=ColumnMap.parse(["id=name"])))
     assert list(tables.accounts["id"])[:1] == ["Derby City Council"]
+
+
+def test_the_columns_lines_of_gephi_tables_name_what_each_heading_is_and_what_is_not_used():
+    tables = load_tables(DATA / "gephi_nodes.csv", DATA / "gephi_edges.csv")
+    assert [c.line() for c in tables.columns] == [
+        "Columns of gephi_nodes.csv (one row per account): id <- Id, name <- Label; "
+        "other columns, shown as written: timeset, modularity_class",
+        "Columns of gephi_edges.csv (one row per link): source <- Source, target <- Target, type <- Label, "
+        "weight <- Weight, direction <- Type; not used: Id, timeset",
+    ]
