@@ -599,6 +599,8 @@ def validate_inputs(inputs: Inputs) -> ValidatedInputs:
             columns=link.columns, header_row=link.sheet.header_row, separators=link.separators, kind=link.kind,
             in_accounts=link.in_accounts,
         )
+        if link.in_accounts and inputs.wide is not None:  # a channel list's link column: its own rows
+            clean = replace(clean, **dict(zip(("issues", "frame"), renumbered(clean.issues, clean.frame, inputs.wide))))
         if link.in_accounts:
             listed += clean.issues
         else:

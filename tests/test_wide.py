@@ -174,3 +174,16 @@ def test_a_single_platform_column_with_no_other_id_is_a_channel_list():
     tables = load_tables(InputFile("c.csv", data))
     assert list(tables.accounts["platform"]) == ["Twitter/X", "Twitter/X"]
     assert list(tables.accounts["followers"]) == [12000, 900]  # one platform: the row's figure is its account's
+
+
+def test_a_link_column_of_a_channel_list_is_reported_at_the_wide_sheets_rows():
+    from socialmap import InputFile
+
+    data = (b"Organisation,Twitter,Facebook,connects_to\n"
+            b"Derby City Council,@DerbyCC,DerbyCityCouncil,@DerbyMuseums\n"
+            b"Derby Museums,@DerbyMuseums,,@Nobody\n")
+    tables = load_tables(InputFile("c.csv", data))
+    assert sorted(tables.relationships["row"]) == [2, 2, 3]  # both of row 2's accounts link to the museum
+    assert [str(issue) for issue in tables.issues if "Nobody" in str(issue)] == [
+        'c.csv row 3, column connects_to: account "@Nobody" is not in c.csv; added as a placeholder '
+        '(ids there look like "@DerbyCC", "DerbyCityCouncil")']
