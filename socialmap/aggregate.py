@@ -1,5 +1,8 @@
 """The overview: one node per community or per area, sized by its reach.
 
+Each group's description names its three most important accounts
+(:mod:`socialmap.importance`).
+
 A senior manager sees this first on a large map. Each group becomes a node
 with the same attributes an account has (so every layout, channel and the
 page work on it unchanged); links between groups add up their weights.
@@ -13,6 +16,7 @@ from collections import defaultdict
 import networkx as nx
 
 from .community import Partition
+from .importance import importance
 from .layout.mindmap import NO_AREA
 from .metrics import opportunities_to_view
 
@@ -27,9 +31,14 @@ def _group_of(G: nx.DiGraph, partition: Partition, by: str) -> dict[str, str]:
     raise ValueError(f"aggregate must be community or area, not {by!r}")
 
 
-def aggregate_graph(G: nx.DiGraph, partition: Partition, by: str) -> tuple[nx.DiGraph, Partition]:
-    """A graph of groups, and a partition in which each group is its own community."""
+def aggregate_graph(G: nx.DiGraph, partition: Partition, by: str, *, rank: dict[str, int] | None = None
+                    ) -> tuple[nx.DiGraph, Partition]:
+    """A graph of groups, and a partition in which each group is its own community (or area).
+
+    ``rank`` is each account's place in importance order, if the caller has it (else it is found).
+    """
     group_of = _group_of(G, partition, by)
+    rank = rank if rank is not None else importance(G).rank
     members: dict[str, list[str]] = defaultdict(list)
     for node, group in group_of.items():
         members[group].append(node)
@@ -41,7 +50,7 @@ def aggregate_graph(G: nx.DiGraph, partition: Partition, by: str) -> tuple[nx.Di
         known = [a for a in accounts if a["followers"] is not None]
         reach = sum(a["followers"] for a in known) if known else None
         otv = sum(opportunities_to_view(a["followers"], a["posts_per_week"]) for a in known) if known else None
-        top = sorted(accounts, key=lambda a: -(a["followers"] or 0))[:3]
+        top = [G.nodes[node] for node in sorted(members[group], key=rank.__getitem__)[:3]]
         overview.add_node(
             keys[group], id=group, name=group, platform="", area=group if by == "area" else "", category="",
             followers=reach, posts_per_week=(otv / reach) if reach else None, url="",
@@ -53,5 +62,5 @@ def aggregate_graph(G: nx.DiGraph, partition: Partition, by: str) -> tuple[nx.Di
         if source in group_of and target in group_of and group_of[source] != group_of[target]:
             weights[(keys[group_of[source]], keys[group_of[target]])] += weight
     overview.add_edges_from((s, t, {"weight": w, "type": ""}) for (s, t), w in sorted(weights.items()))
-    view = Partition({keys[group]: number for number, group in enumerate(ordered)}, tuple(ordered))
+    view = Partition({keys[group]: number for number, group in enumerate(ordered)}, tuple(ordered), kind=by)
     return overview, view

@@ -4,7 +4,7 @@ New accounts stand out in their own colour; accounts in both snapshots are
 coloured by whether they grew, stayed the same or shrank, and sized by how
 much (followers gained or lost, or the % change); removed accounts are
 drawn pale near the accounts they were linked to that are still there. The
-page is the normal map page (``render.map_payload`` / ``render_html``:
+page is the normal map page (``payload.map_payload`` / ``render.render_html``:
 offline, escaped, same Content-Security-Policy) with a change summary in
 place of the reach panel.
 """
@@ -32,7 +32,8 @@ from .errors import SocialMapError
 from .filters import NoSuchAccount, find_account
 from .options import ChangeOptions, MapOptions
 from .pipeline import Analysis, analyse, arrange_view, load_tables
-from .render import PageText, map_payload, render_html
+from .payload import map_payload
+from .render import PageText, render_html
 from .story import change_panel, how_change_was_made
 from .trend import date_in_name
 

@@ -17,7 +17,9 @@ import networkx as nx
 import pandas as pd
 
 from .community import Partition
+from .importance import FEW_FOLLOWERS, NO_FOLLOWERS, by_followers
 from .schema import normalise_heading
+from .words import plural
 
 __all__ = [
     "PALETTE", "OTHER_COLOUR", "ColourChannel", "SizeChannel", "resolve_colour", "resolve_size",
@@ -31,6 +33,10 @@ TEXT_COLUMNS = ("area", "platform", "category")
 LOG_FIGURES = ("followers", "weekly_otv")
 FIGURE_COLUMNS = ("followers", "weekly_otv", "pagerank", "degree", "in_degree", "out_degree", "betweenness")
 NOT_GIVEN = "Not given"
+_GROUP_WORDS = {
+    "community": "Colour: community of closely linked accounts.",
+    "area": "Colour: area (each dot is one area's accounts).",
+}
 _FIGURE_WORDS = {
     "followers": "followers", "weekly_otv": "weekly opportunities to view", "pagerank": "PageRank (standing)",
     "degree": "links in and out", "in_degree": "links in", "out_degree": "links out", "betweenness": "betweenness",
@@ -121,11 +127,13 @@ def _community_colours(G: nx.DiGraph, partition: Partition) -> ColourChannel:
     entry_of = {n: i for i, n in enumerate(coloured)}
     rest = [n for n in range(len(partition.names)) if n not in entry_of]
     if rest:
-        label = partition.names[rest[0]] if rest == [partition.other] else f"Other communities ({len(rest)})"
+        label = (partition.names[rest[0]] if rest == [partition.other]
+                 else f"Other {plural(partition.kind, len(rest))} ({len(rest)})")
         legend.append({"label": label, "color": OTHER_COLOUR, "count": sum(sizes[n] for n in rest)})
         entry_of.update({n: len(legend) - 1 for n in rest})
     entry = {node: entry_of[number] for node, number in partition.membership.items()}
-    return ColourChannel(tuple(legend), entry, "Colour: community of closely linked accounts.")
+    words = _GROUP_WORDS.get(partition.kind, f"Colour: {partition.kind}.")
+    return ColourChannel(tuple(legend), entry, words)
 
 
 def _categorical(G: nx.DiGraph, values: dict[str, str], column: str, description: str) -> ColourChannel:
@@ -164,7 +172,18 @@ def _numbers(G: nx.DiGraph, heading: str) -> dict[str, float] | None:
 def resolve_size(
     G: nx.DiGraph, metrics: pd.DataFrame, size_by: str = "followers", *, headings: list[str] | None = None
 ) -> SizeChannel:
-    """Size by a figure (followers and OTV on a log scale) or by any numeric extra column."""
+    """Size by a figure (followers and OTV on a log scale) or by any numeric extra column.
+
+    Followers, the default, give way to links (in and out) where fewer than
+    half the accounts have a follower count, as importance does
+    (:mod:`socialmap.importance`); the key says so.
+    """
+    if size_by == "followers":
+        real = metrics[~metrics["placeholder"].astype(bool)]
+        known = int(real["followers"].notna().sum())
+        if not by_followers(known, len(real)) and len(real):
+            value = {node: float(v) for node, v in zip(G.nodes, metrics["degree"])}
+            return SizeChannel(value, f"Size: links in and out; {NO_FOLLOWERS if known == 0 else FEW_FOLLOWERS}.")
     if size_by in FIGURE_COLUMNS:
         column = metrics[size_by].astype("Float64")
         raw = {node: (None if pd.isna(v) else float(v)) for node, v in zip(G.nodes, column)}

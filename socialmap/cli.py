@@ -25,6 +25,7 @@ from .metrics import reach_tables
 from .options import (
     ACCOUNT_FIELD_NAMES, AGGREGATES, BRANCHES, LAYOUTS, RELATIONSHIP_FIELD_NAMES, ColumnMap, MapOptions,
 )
+from .words import count_of, plural
 from .pipeline import build_map
 from .sample import copy_sample
 
@@ -232,10 +233,10 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
     placeholders = result.graph.number_of_nodes() - reach.accounts
     shown = f"{reach.accounts:,} of {result.all_accounts:,}" if result.all_accounts != reach.accounts else f"{reach.accounts:,}"
     click.echo(
-        f"{output}: {shown} account{'s' if result.all_accounts != 1 else ''}"
-        + (f" (+{_plural(placeholders, 'placeholder')})" if placeholders else "")
-        + f", {_plural(result.relationship_rows, 'relationship')} ({_plural(result.graph.number_of_edges(), 'link')}),"
-        f" {_plural(len(result.partition.names), 'community', 'communities')}, {_plural(warned, 'warning')}"
+        f"{output}: {shown} {plural('account', reach.accounts)}"
+        + (f" (+{count_of(placeholders, 'placeholder')})" if placeholders else "")
+        + f", {count_of(result.relationship_rows, 'relationship')} ({count_of(result.graph.number_of_edges(), 'link')}),"
+        f" {count_of(result.community_count(), 'community')}, {count_of(warned, 'warning')}"
     )
     for sentence in reach.sentences():
         click.echo(f"  {sentence}")

@@ -1,8 +1,16 @@
-"""Find communities (Louvain, seeded) and give each a readable name."""
+"""Find communities (Louvain, seeded) and give each a readable name.
+
+A community is named after its main area and category where they dominate,
+else "Around" its most important account (:mod:`socialmap.importance`:
+followers where most accounts have a count, else links). No two names are
+the same and none ends in a number: a community whose name is taken is named
+after its own next most important account.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 
 import networkx as nx
@@ -10,10 +18,12 @@ import numpy as np
 import pandas as pd
 
 from .compiled import CompiledGraph, compile_graph, seeded
+from .importance import Importance, importance as rank_accounts
 
-__all__ = ["Partition", "detect_communities", "OTHER_NAME"]
+__all__ = ["Partition", "detect_communities", "OTHER_NAME", "UNLINKED_NAME"]
 
 OTHER_NAME = "Other (small or unlinked groups)"
+UNLINKED_NAME = "Unlinked accounts"
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,14 @@ class Partition:
     membership: dict[str, int]
     names: tuple[str, ...]
     other: int | None = None
+    kind: str = "community"  # what a group is: "community", or "area" in the per-area overview
+
+    def count(self, nodes=None) -> int:
+        """How many communities (not the "other" group) have accounts among ``nodes`` (default: all):
+        the figure the CLI, the app and the page all give."""
+        numbers = set(self.membership.values()) if nodes is None else {
+            self.membership[node] for node in nodes if node in self.membership}
+        return len(numbers - {self.other})
 
     def sizes(self) -> list[int]:
         counts = Counter(self.membership.values())
@@ -43,7 +61,7 @@ class Partition:
 
 def detect_communities(
     G: nx.DiGraph, *, resolution: float = 1.0, min_size: int = 3, seed: int = 42,
-    compiled: CompiledGraph | None = None,
+    compiled: CompiledGraph | None = None, importance: Importance | None = None,
 ) -> Partition:
     """Louvain communities of G's undirected weighted view.
 
@@ -51,7 +69,8 @@ def detect_communities(
     a private seeded random generator: the same graph and seed always give
     the same partition. Communities smaller than ``min_size`` (isolated
     accounts, pairs) are merged into one group named ``OTHER_NAME``.
-    ``compiled`` is G's igraph copy if the caller has one (else it is made).
+    ``compiled`` is G's igraph copy if the caller has one (else it is made);
+    ``importance`` the accounts' order (else it is found), which names them.
     """
     if G.number_of_nodes() == 0:
         return Partition({}, ())
@@ -66,11 +85,13 @@ def detect_communities(
     numbers, kept = _numbered(found, rank, min_size)
     order = np.lexsort((rank, numbers))  # community by community, members in key order
     membership = dict(zip(nodes[order].tolist(), numbers[order].tolist()))
-    names = _unique_names(*_names(G, nodes, numbers, rank, kept))
+    importance = importance or rank_accounts(G, compiled=compiled)
+    place = np.fromiter((importance.rank[node] for node in nodes.tolist()), dtype=np.int64, count=len(nodes))
+    names = _names(G, nodes, numbers, place, kept)
     other = None
     if (numbers == kept).any():
         other = kept
-        names.append(OTHER_NAME if kept else "Unlinked accounts")
+        names.append(OTHER_NAME if kept else UNLINKED_NAME)
     return Partition(membership, tuple(names), other)
 
 
@@ -93,32 +114,39 @@ def _numbered(found: np.ndarray, rank: np.ndarray, min_size: int) -> tuple[np.nd
     return np.minimum(renumber[found], kept), kept
 
 
-def _names(G: nx.DiGraph, nodes: np.ndarray, numbers: np.ndarray, rank: np.ndarray, kept: int) -> tuple[list, list]:
-    """Each kept community's name and its largest account's name, from whole columns at once.
+def _names(G: nx.DiGraph, nodes: np.ndarray, numbers: np.ndarray, place: np.ndarray, kept: int) -> list[str]:
+    """Each kept community's name, from whole columns at once (``place``: each node's importance rank).
 
     The name is its main area and category where they dominate (at least
-    40% and 60% of its accounts), else "Around" its largest account.
+    40% and 60% of its accounts), else "Around" its most important account;
+    see :func:`_unique_names` for names that would repeat.
     """
     if kept == 0:
-        return [], []
+        return []
     data = G.nodes
     inside = np.flatnonzero(numbers < kept)
     group = numbers[inside]
     accounts = [data[node] for node in nodes[inside].tolist()]
     column = {a: np.array([account[a] for account in accounts], dtype=object)
-              for a in ("area", "category", "placeholder", "followers", "name", "id")}
-    followers = np.array([value or 0 for value in column["followers"]], dtype=float)
-    by_size = np.lexsort((rank[inside], -followers, group))  # most followers first, ties: first key
-    first = by_size[np.r_[True, group[by_size][1:] != group[by_size][:-1]]]
-    largest = [name or key for name, key in zip(column["name"][first], column["id"][first])]
+              for a in ("area", "category", "placeholder", "name", "id")}
+    ranked = np.lexsort((place[inside], group))  # community by community, most important first
+    starts = np.r_[0, np.cumsum(np.bincount(group, minlength=kept))[:-1]]
+    shown = np.array([name or key for name, key in zip(column["name"], column["id"])], dtype=object)
     real = ~column["placeholder"].astype(bool)
     counts = np.bincount(group[real], minlength=kept)
     parts: list[list[str]] = [[] for _ in range(kept)]
     for attribute, share in (("area", 0.4), ("category", 0.6)):
         for number, value in _dominant(group, column[attribute], real, counts, share):
             parts[number].append(value)
-    names = [" · ".join(p) if p else f"Around {biggest}" for p, biggest in zip(parts, largest)]
-    return names, largest
+
+    keys = nodes[inside]
+
+    def members(number: int):
+        """The community's accounts as (name, handle, key), most important first (read as far as needed)."""
+        end = starts[number + 1] if number + 1 < kept else len(ranked)
+        return ((shown[i], column["id"][i], keys[i]) for i in ranked[starts[number]:end].tolist())
+
+    return _unique_names([" · ".join(p) for p in parts], members)
 
 
 def _dominant(group: np.ndarray, values: np.ndarray, real: np.ndarray, accounts: np.ndarray, share: float):
@@ -135,14 +163,30 @@ def _dominant(group: np.ndarray, values: np.ndarray, real: np.ndarray, accounts:
     return list(zip(number[best][wins].tolist(), np.asarray(distinct, dtype=object)[code[best][wins]].tolist()))
 
 
-def _unique_names(names: list[str], largest: list[str]) -> list[str]:
-    """Tell apart communities that got the same name by their largest account."""
-    counts = Counter(names)
-    seen: Counter = Counter()
-    unique = []
-    for name, biggest in zip(names, largest):
-        if counts[name] > 1 and not name.startswith("Around "):
-            name = f"{name} (around {biggest})"
-        seen[name] += 1
-        unique.append(name if seen[name] == 1 else f"{name} #{seen[name]}")
-    return unique
+def _unique_names(given: list[str], members) -> list[str]:
+    """A name per community, none repeated and none numbered.
+
+    ``given[i]`` is community i's area and category name ("" if none);
+    ``members(i)`` its accounts as (name, handle, key), most important
+    first. A community takes the first of its given name, then
+    "<given> (around <account>)" or "Around <account>" for each of its
+    accounts in turn, that no larger community took: the same organisation
+    on two platforms in two communities names the second after its own next
+    account, never "#2". Only when every name is taken does the handle, then
+    the key, tell it apart.
+    """
+    taken: set[str] = set()
+    counts = Counter(given)
+    names = []
+    for number, base in enumerate(given):
+        def around(account: str) -> str:
+            return f"{base} (around {account})" if base else f"Around {account}"
+
+        first = [base] if base and counts[base] == 1 else []
+        candidates = chain(first, (around(name) for name, _, _ in members(number)),
+                           (around(f"{name} ({handle})") for name, handle, _ in members(number) if handle != name),
+                           (around(f"{name} ({key})") for name, _, key in members(number)))
+        name = next(c for c in candidates if c not in taken)
+        taken.add(name)
+        names.append(name)
+    return names

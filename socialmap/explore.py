@@ -27,8 +27,12 @@ from .channels import colour_choices, size_choices
 from .errors import Issue, SocialMapError
 from .load import InputFile, Sheet, read_table
 from .export import table_csv
-from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by, reach_groupings
+from .metrics import (
+    OUTCOME_CAVEAT, REACH_CAVEAT, UNKNOWN_REACH, ReachSummary, reach_by, reach_file, reach_groupings,
+    unknown_followers_sentence,
+)
 from .options import BRANCHES, ColumnMap, MapOptions
+from .words import count_of
 from .pipeline import Analysis, MapResult, analyse, arrange_view, load_tables, present
 from .schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS, Field, match_columns, normalise_heading
 from .values import id_key
@@ -362,7 +366,7 @@ def account_labels(analysis: Analysis) -> dict[str, str]:
 
 GROUPINGS = {"area": "Area", "platform": "Platform", "category": "Category", "community": "Community"}
 PANEL_LABELS = {**GROUPINGS, "organisation": "Organisation"}  # the reach panel's tabs
-TOP_BY = {"followers": "Followers", "weekly_otv": "Weekly opportunities to view",
+TOP_BY = {"importance": "Most important", "followers": "Followers", "weekly_otv": "Weekly opportunities to view",
           "pagerank": "PageRank (standing)", "betweenness": "Betweenness (bridging)"}
 HEADINGS = {
     "area": "Area", "platform": "Platform", "category": "Category", "community": "Community", "accounts": "Accounts",
@@ -370,13 +374,13 @@ HEADINGS = {
     "potential_reach": "Potential reach", "weekly_otv": "Weekly OTV", "unknown_followers": "No follower count",
     "top_accounts": "Largest accounts", "population": "Population", "audience_at_least": "Audience at least",
     "audience_at_most": "Audience at most", "name": "Name", "id": "Id", "followers": "Followers",
-    "pagerank": "PageRank", "betweenness": "Betweenness", "bridge": "Bridge", "url": "Page",
+    "pagerank": "PageRank", "betweenness": "Betweenness", "bridge": "Bridge", "url": "Page", "degree": "Links",
     "file": "File", "row": "Row", "column": "Column", "message": "Problem", "severity": "Severity",
 }
 COUNT_COLUMNS = frozenset({"potential_reach", "weekly_otv", "population", "audience_at_least", "audience_at_most",
                            "followers"})  # whole numbers shown with thousands separators
 _TOP_COLUMNS = ["name", "id", "platform", "area", "category", "community", "followers", "weekly_otv",
-                "pagerank", "betweenness", "bridge", "url"]
+                "degree", "pagerank", "betweenness", "bridge", "url"]
 
 
 def compact(value: float) -> str:
@@ -396,17 +400,16 @@ def headline(result: MapResult) -> list[tuple[str, str, str]]:
     label = "Accounts"
     if result.all_accounts is not None and reach.accounts != result.all_accounts:
         label = f"Accounts (of {result.all_accounts:,})"
-    shown = {result.partition.membership[n] for n in result.graph if n in result.partition.membership
-             and not result.graph.nodes[n]["placeholder"]} - {result.partition.other}
     return [
         (label, f"{reach.accounts:,}", "Accounts on the map; accounts only named in the relationships file "
                                        "are not counted."),
         ("Platforms", f"{reach.platforms:,}", "Different platforms among these accounts."),
-        ("Communities", f"{len(shown):,}", "Groups of accounts more linked to each other than to the rest "
+        ("Communities", f"{result.community_count():,}", "Groups of accounts more linked to each other than to the rest "
                                            "(small ones grouped as Other are not counted)."),
-        ("Potential reach", compact(reach.potential_reach),
+        ("Potential reach", "unknown" if reach.followers_unknown else compact(reach.potential_reach),
+         f"Potential reach is {UNKNOWN_REACH}." if reach.followers_unknown else
          f"{reach.potential_reach:,.0f} followers in all. {REACH_CAVEAT}"),
-        ("Weekly OTV", compact(reach.weekly_otv),
+        ("Weekly OTV", "unknown" if reach.followers_unknown else compact(reach.weekly_otv),
          f"{reach.weekly_otv:,.0f} weekly opportunities to view: followers x posts a week, summed, counting one "
          "post a week where the rate is blank. Possible impressions, not people."),
     ]
@@ -414,11 +417,14 @@ def headline(result: MapResult) -> list[tuple[str, str, str]]:
 
 def reach_notes(reach: ReachSummary) -> list[str]:
     """What the figures leave out, in words (empty when nothing is)."""
+    if reach.followers_unknown:
+        return [f"Potential reach and weekly OTV are {UNKNOWN_REACH}; accounts are sized and listed by their links."]
     notes = []
     if reach.unknown_followers:
-        notes.append(f"{reach.unknown_followers:,} accounts have no follower count and add nothing to either figure.")
+        notes.append(unknown_followers_sentence(reach.unknown_followers, "either figure"))
     if reach.assumed_one_post:
-        notes.append(f"{reach.assumed_one_post:,} accounts with no posting rate are counted at one post a week.")
+        notes.append(f"{count_of(reach.assumed_one_post, 'account')} with no posting rate "
+                     f"{'is' if reach.assumed_one_post == 1 else 'are'} counted at one post a week.")
     return notes
 
 
@@ -431,12 +437,7 @@ def reach_panel(metrics: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 def reach_csv(panel: dict[str, pd.DataFrame]) -> str:
     """The panel's tables as one CSV: what ``socialmap build --reach`` writes (see ``reach_tables``)."""
-    tables = []
-    for column in sorted(panel, key=lambda column: (column != "community", column not in GROUPINGS)):
-        table = panel[column].rename(columns={column: "group"})
-        table.insert(0, "by", column)
-        tables.append(table)
-    return table_csv(pd.concat(tables, ignore_index=True))
+    return table_csv(reach_file(panel))
 
 
 def reach_key(options: MapOptions) -> MapOptions:
@@ -446,10 +447,14 @@ def reach_key(options: MapOptions) -> MapOptions:
                    focus=options.focus, focus_steps=options.focus_steps)
 
 
-def top_accounts(metrics: pd.DataFrame, by: str = "followers", count: int = 25) -> pd.DataFrame:
-    """The ``count`` accounts with most ``by`` (placeholders left out), largest first."""
+def top_accounts(metrics: pd.DataFrame, by: str = "importance", count: int = 25) -> pd.DataFrame:
+    """The ``count`` accounts with most ``by`` (placeholders left out), largest first; ties (and ``by``
+    "importance") in importance order: followers where most accounts have a count, else links."""
     accounts = metrics[~metrics["placeholder"].astype(bool)]
-    ranked = accounts.sort_values([by, "id"], ascending=[False, True], na_position="last")
+    if by == "importance":
+        ranked = accounts.sort_values("importance", kind="stable")
+    else:
+        ranked = accounts.sort_values([by, "importance"], ascending=[False, True], na_position="last")
     return ranked[_TOP_COLUMNS].head(count).reset_index(drop=True)
 
 

@@ -17,6 +17,8 @@ import pandas as pd
 
 from .community import Partition
 from .compiled import CompiledGraph, compile_graph
+from .words import count_of
+from .importance import NO_FOLLOWERS, Importance, importance as rank_accounts, pagerank
 
 __all__ = [
     "pagerank",
@@ -28,10 +30,13 @@ __all__ = [
     "reach_summary",
     "reach_by",
     "reach_tables",
+    "reach_file",
     "REACH_GROUPINGS",
     "audience_ranges",
     "METRICS_COLUMNS",
     "REACH_CAVEAT",
+    "UNKNOWN_REACH",
+    "unknown_followers_sentence",
     "OUTCOME_CAVEAT",
     "EXACT_BETWEENNESS_UP_TO",
 ]
@@ -39,29 +44,17 @@ __all__ = [
 METRICS_COLUMNS = (
     "id", "name", "platform", "area", "category", "followers", "community", "community_id",
     "degree", "pagerank", "in_degree", "out_degree", "betweenness", "bridge", "posts_per_week",
-    "posts_per_week_assumed", "weekly_otv", "placeholder", "url", "organisation",
+    "posts_per_week_assumed", "weekly_otv", "placeholder", "url", "organisation", "importance",
 )
 REACH_CAVEAT = (
     "Potential reach adds up followers and opportunities to view add up possible impressions "
     "(followers x posts a week); neither counts unique people, because audiences overlap."
 )
 OUTCOME_CAVEAT = "Reach and opportunities to view are outputs, not outcomes: they say who could see a post, not who did."
+UNKNOWN_REACH = f"unknown: {NO_FOLLOWERS}"
 EXACT_BETWEENNESS_UP_TO = 3000
 BETWEENNESS_SAMPLE = 500  # sources, at most; fewer on very large maps
 BETWEENNESS_EDGE_BUDGET = 40_000_000  # sources x links: about a second of igraph's time
-
-
-def pagerank(G: nx.DiGraph, *, damping: float = 0.85, compiled: CompiledGraph | None = None) -> dict[str, float]:
-    """Weighted PageRank over directed links (a link passes standing to its target).
-
-    ``compiled`` is G's igraph copy if the caller has one (else it is made).
-    """
-    if G.number_of_nodes() == 0:
-        return {}
-    compiled = compiled or compile_graph(G)
-    graph = compiled.directed
-    scores = graph.pagerank(weights="weight" if graph.ecount() else None, damping=damping)
-    return dict(zip(compiled.nodes, scores))
 
 
 def betweenness(
@@ -122,11 +115,16 @@ def metrics_table(
     ranks: dict[str, float],
     between: dict[str, float] | None = None,
     bridging: dict[str, bool] | None = None,
+    *,
+    importance: Importance | None = None,
 ) -> pd.DataFrame:
     """One row per node, in graph order, with the columns of METRICS_COLUMNS.
 
     Built column by column (one list per column), not row by row.
+    ``importance`` is 1 for the most important account, 2 for the next...
+    (:mod:`socialmap.importance`; found from G if not given).
     """
+    importance = importance or rank_accounts(G)
     between = between or {}
     bridging = bridging or {}
     nodes = list(G.nodes)
@@ -160,6 +158,7 @@ def metrics_table(
         "weekly_otv": [opportunities_to_view(f, p) for f, p in zip(followers, posts)],
         "placeholder": attribute("placeholder"),
         "url": [url or "" for url in attribute("url")],
+        "importance": [importance.rank[node] + 1 for node in nodes],
     }
     table = pd.DataFrame(columns, columns=list(METRICS_COLUMNS))
     for column in ("followers", "weekly_otv"):
@@ -178,22 +177,38 @@ class ReachSummary:
     unknown_followers: int
     assumed_one_post: int
 
+    @property
+    def followers_unknown(self) -> bool:
+        """No account has a follower count: every reach figure is unknown, not 0."""
+        return self.accounts > 0 and self.unknown_followers == self.accounts
+
+    def figure(self, value: float) -> str:
+        """A reach figure in words: ``"12,345"``, or "unknown: the file has no follower counts"."""
+        return UNKNOWN_REACH if self.followers_unknown else f"{value:,.0f}"
+
     def sentences(self) -> list[str]:
         """The figures in words, each with its caveat, as the CLI and the page say them."""
+        if self.followers_unknown:
+            return [f"Potential reach: {UNKNOWN_REACH} ({count_of(self.accounts, 'account')}).",
+                    f"Weekly opportunities to view: {UNKNOWN_REACH}."]
         lines = [
-            f"Potential reach: {self.potential_reach:,.0f} followers across {self.accounts:,} "
-            f"account{'s' if self.accounts != 1 else ''} (a sum of followers, not unique people: audiences overlap)."
+            f"Potential reach: {self.potential_reach:,.0f} followers across {count_of(self.accounts, 'account')} "
+            f"(a sum of followers, not unique people: audiences overlap)."
         ]
         otv = f"Weekly opportunities to view: {self.weekly_otv:,.0f} (followers x posts a week: impressions, not people"
         if self.assumed_one_post:
-            otv += (f"; {self.assumed_one_post:,} account{'s' if self.assumed_one_post != 1 else ''} with no posting rate"
-                    " counted at one post a week")
+            otv += f"; {count_of(self.assumed_one_post, 'account')} with no posting rate counted at one post a week"
         lines.append(otv + ").")
         if self.unknown_followers:
-            one = self.unknown_followers == 1
-            lines.append(f"{self.unknown_followers:,} {'account has' if one else 'accounts have'} no follower count and "
-                         f"add{'s' if one else ''} nothing to either figure.")
+            lines.append(unknown_followers_sentence(self.unknown_followers, "either figure"))
         return lines
+
+
+def unknown_followers_sentence(count: int, figures: str) -> str:
+    """``"3 accounts have no follower count and add nothing to either figure."`` (or "1 account has ... adds")."""
+    if count == 1:
+        return f"1 account has no follower count and adds nothing to {figures}."
+    return f"{count:,} accounts have no follower count and add nothing to {figures}."
 
 
 def reach_summary(G: nx.DiGraph) -> ReachSummary:
@@ -210,27 +225,31 @@ def reach_summary(G: nx.DiGraph) -> ReachSummary:
 
 
 def reach_by(metrics: pd.DataFrame, column: str, *, top: int = 3) -> pd.DataFrame:
-    """Accounts, potential reach, weekly OTV and top accounts per value of ``column``.
+    """Accounts, potential reach, weekly OTV and most important accounts per value of ``column``.
 
-    Rows by potential reach, largest first; blank values are "Not given".
-    Placeholders are left out.
+    Rows by potential reach, largest first (then by the group's most
+    important account); blank values are "Not given". Placeholders are left
+    out. A group none of whose accounts has a follower count has an unknown
+    (NA) reach, not 0.
     """
     accounts = metrics[~metrics["placeholder"].astype(bool)].copy()
     accounts[column] = accounts[column].replace("", "Not given").fillna("Not given")
-    ranked = accounts.sort_values(["followers", "id"], ascending=[False, True], na_position="last")
+    accounts["shown"] = accounts["name"].where(accounts["name"].astype(bool), accounts["id"])
+    ranked = accounts.sort_values("importance", kind="stable")
     groups = ranked.groupby(column, sort=True)
     followers = groups["followers"]
+    known = followers.count() > 0
     summary = pd.DataFrame({
         "accounts": groups.size(),
-        "potential_reach": followers.sum().astype("int64"),
-        "weekly_otv": groups["weekly_otv"].sum().astype("int64"),
+        "potential_reach": followers.sum().astype("Int64").where(known),
+        "weekly_otv": groups["weekly_otv"].sum().astype("Int64").where(known),
         "unknown_followers": groups.size() - followers.count(),
-        "top_accounts": groups["name"].agg(lambda names: "; ".join(names.head(top))),
+        "top_accounts": groups["shown"].agg(lambda names: "; ".join(names.head(top))),
+        "first": groups["importance"].min(),
     })
-    rows = [{column: value, **row} for value, row in summary.iterrows()]
-    table = pd.DataFrame(rows, columns=[column, "accounts", "potential_reach", "weekly_otv", "unknown_followers",
-                                        "top_accounts"])
-    return table.sort_values(["potential_reach", column], ascending=[False, True]).reset_index(drop=True)
+    table = summary.rename_axis(column).reset_index()
+    table = table.sort_values(["potential_reach", "first"], ascending=[False, True], na_position="last")
+    return table.drop(columns="first").reset_index(drop=True)
 
 
 REACH_GROUPINGS = ("community", "area", "platform", "category")
@@ -244,13 +263,23 @@ def reach_groupings(metrics: pd.DataFrame) -> tuple[str, ...]:
 
 
 def reach_tables(metrics: pd.DataFrame) -> pd.DataFrame:
-    """Every reach_by table in one long table: columns by, group, then reach_by's figures."""
-    tables = []
-    for column in reach_groupings(metrics):
-        table = reach_by(metrics, column).rename(columns={column: "group"})
+    """Every reach_by table in one long table: columns by, group, then reach_by's figures
+    (:func:`reach_file` of them is what ``--reach`` writes)."""
+    return reach_file({column: reach_by(metrics, column) for column in reach_groupings(metrics)})
+
+
+def reach_file(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """reach_by tables (by grouping) as one long table, community first, an unknown figure written "unknown",
+    never 0 or blank."""
+    long = []
+    for column in sorted(tables, key=lambda column: (column != "community", column not in REACH_GROUPINGS)):
+        table = tables[column].rename(columns={column: "group"})
         table.insert(0, "by", column)
-        tables.append(table)
-    return pd.concat(tables, ignore_index=True)
+        long.append(table)
+    table = pd.concat(long, ignore_index=True)
+    for column in ("potential_reach", "weekly_otv"):
+        table[column] = table[column].astype(object).where(table[column].notna(), "unknown")
+    return table
 
 
 def audience_ranges(metrics: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:

@@ -87,11 +87,10 @@ def community_links(
     return pairs // communities, pairs % communities, summed
 
 
-def largest_accounts(community: np.ndarray, followers: np.ndarray, *, communities: int, per: int = 3
+def largest_accounts(community: np.ndarray, importance: np.ndarray, *, communities: int, per: int = 3
                      ) -> list[list[int]]:
-    """Each community's ``per`` most-followed accounts (indices; unknown counts last, ties by index)."""
-    known = np.nan_to_num(followers, nan=-1.0)
-    order = np.lexsort((np.arange(len(community)), -known, community))
+    """Each community's ``per`` most important accounts (indices; ``importance``: smaller first, ties by index)."""
+    order = np.lexsort((np.arange(len(community)), importance, community))
     ranked = community[order]
     starts = np.searchsorted(ranked, np.arange(communities))
     rank = np.arange(len(order)) - starts[ranked]

@@ -17,16 +17,19 @@ from .filters import NoSuchAccount, restrict_layout, selected_accounts
 from .compiled import CompiledGraph, paused_gc
 from .graph import build_compiled_graph
 from .graphfiles import graph_file, graph_file_tables, is_graph_file
+from .importance import importance
 from .layout import Layout, compute_layout
 from .formats import ColumnsRead, read_inputs
 from .load import Source
 from .metrics import (
-    ReachSummary, audience_ranges, betweenness, bridges, metrics_table, pagerank, reach_by, reach_summary,
+    UNKNOWN_REACH, ReachSummary, audience_ranges, betweenness, bridges, metrics_table, pagerank, reach_by, reach_summary,
 )
 from .options import MapOptions
-from .render import PageText, map_payload, render_html
+from .payload import map_payload
+from .render import PageText, render_html
 from .story import how_it_was_made, reach_panel
 from .validate import validate_inputs
+from .words import count_of
 
 __all__ = ["MapResult", "LoadedTables", "Analysis", "View", "load_tables", "analyse", "view_of", "arrange", "draw",
            "arrange_view", "present", "build_map", "STAGES"]
@@ -70,6 +73,11 @@ class MapResult:
         """The map as drawn, as a GEXF or GraphML file for Gephi or Cytoscape."""
         colour, size = self.channels
         return graph_file(fmt, self.view.graph, self.view.partition, self.layout, colour, size, self.view.metrics)
+
+    def community_count(self) -> int:
+        """Communities among the accounts shown, the Other group not counted: what the CLI and the app say."""
+        graph = self.graph
+        return self.partition.count(node for node in graph if not graph.nodes[node]["placeholder"])
 
     @property
     def positions(self) -> dict[str, tuple[float, float]]:
@@ -160,14 +168,15 @@ def analyse(tables: LoadedTables, *, options: MapOptions = MapOptions(), progres
     progress("graph")
     G, compiled = build_compiled_graph(tables.accounts, tables.relationships)
     progress("communities")
+    order = importance(G, compiled=compiled)
     partition = detect_communities(
-        G, resolution=options.resolution, min_size=options.min_community_size, seed=options.seed, compiled=compiled
+        G, resolution=options.resolution, min_size=options.min_community_size, seed=options.seed, compiled=compiled,
+        importance=order,
     )
     progress("metrics")
     with paused_gc():
-        metrics = metrics_table(G, partition, pagerank(G, compiled=compiled),
-                                betweenness(G, seed=options.seed, compiled=compiled),
-                                bridges(G, partition, compiled=compiled))
+        metrics = metrics_table(G, partition, pagerank(G, compiled=compiled), betweenness(G, seed=options.seed, compiled=compiled),
+                                bridges(G, partition, compiled=compiled), importance=order)
     return Analysis(tables, G, partition, metrics, reach_summary(G), compiled)
 
 
@@ -190,7 +199,8 @@ def view_of(analysis: Analysis, aggregate: str | None, shown: set[str] | None = 
     if aggregate is None:
         return View(analysis.graph, analysis.partition, analysis.metrics, analysis.graph)
     graph = analysis.graph if shown is None else analysis.graph.subgraph(shown)
-    overview, groups = aggregate_graph(graph, analysis.partition, aggregate)
+    rank = dict(zip(analysis.graph, analysis.metrics["importance"].tolist()))
+    overview, groups = aggregate_graph(graph, analysis.partition, aggregate, rank=rank)
     return View(overview, groups, metrics_table(overview, groups, pagerank(overview)), graph)
 
 
@@ -253,13 +263,14 @@ def draw(
         about=tuple(how_it_was_made(
             files=[f for f in (tables.accounts_file, tables.relationships_file) if f],
             data_date=options.data_date, accounts=analysis.reach.accounts, relationships=tables.relationship_rows,
-            communities=len(analysis.partition.names), colour=colour.description, size=size.description,
+            communities=analysis.partition.count(), colour=colour.description, size=size.description,
             layout=options.layout, issues=tables.issues, seed=options.seed,
         )),
         reach=reach_panel(reach_summary(accounts), metrics),
     )
     payload = map_payload(view.graph, view.partition, layout, text, colour=colour, size=size,
-                          faint_links=options.layout == "mindmap", overview_above=options.overview_above)
+                          faint_links=options.layout == "mindmap", overview_above=options.overview_above,
+                          importance=dict(zip(view.graph, view.metrics["importance"].tolist())))
     return render_html(payload, text)
 
 
@@ -320,12 +331,13 @@ def present(
 def _subtitle(analysis: Analysis, G: nx.DiGraph, options: MapOptions) -> str:
     tables = analysis.tables
     reach = reach_summary(G)
-    parts = [f"{reach.accounts:,} accounts", f"{G.number_of_edges():,} links"]
+    parts = [count_of(reach.accounts, "account"), count_of(G.number_of_edges(), "link")]
     if reach.accounts < analysis.reach.accounts:
-        parts[0] = f"{reach.accounts:,} of {analysis.reach.accounts:,} accounts shown"
+        parts[0] = f"{reach.accounts:,} of {count_of(analysis.reach.accounts, 'account')} shown"
     if reach.platforms:
-        parts.append(f"{reach.platforms} platforms")
-    parts.append(f"potential reach {reach.potential_reach:,.0f} followers")
+        parts.append(count_of(reach.platforms, "platform"))
+    parts.append(f"potential reach {UNKNOWN_REACH}" if reach.followers_unknown
+                 else f"potential reach {reach.potential_reach:,.0f} followers")
     if options.limits_dates:
         parts.append(_date_span(options))
     files = tables.accounts_file + (f" + {tables.relationships_file}" if tables.relationships_file else "")

@@ -14,7 +14,9 @@ import pandas as pd
 
 from .change import ChangeSummary
 from .errors import Issue
-from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by
+from .importance import by_followers
+from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by, unknown_followers_sentence
+from .words import count_of
 
 __all__ = ["ReachPanel", "reach_panel", "change_panel", "how_it_was_made", "how_change_was_made", "LAYOUT_WORDS"]
 
@@ -38,41 +40,57 @@ class ReachPanel:
     by_area: list[dict] = field(default_factory=list)
     by_platform: list[dict] = field(default_factory=list)
     heading: str = "Reach"  # the panel's title ("Change since ..." on a change map)
+    top_heading: str = ""  # the top list's title (default: "Top N accounts by followers")
+    top_column: str = "Followers"  # what its last column shows
     button: str = "Reach"  # the button that opens it ("What changed" on a change map)
+
+
+def _figure(value) -> str:
+    return "unknown" if pd.isna(value) else f"{value:,}"
 
 
 def _rows(table: pd.DataFrame, column: str, limit: int) -> list[dict]:
     return [
-        {"name": row[column], "accounts": f"{row['accounts']:,}", "reach": f"{row['potential_reach']:,}",
-         "otv": f"{row['weekly_otv']:,}"}
+        {"name": row[column], "accounts": f"{row['accounts']:,}", "reach": _figure(row["potential_reach"]),
+         "otv": _figure(row["weekly_otv"])}
         for _, row in table.head(limit).iterrows()
     ]
 
 
 def reach_panel(reach: ReachSummary, metrics: pd.DataFrame, *, top: int = 10, rows: int = 8) -> ReachPanel:
-    """The reach summary of the accounts shown."""
+    """The reach summary of the accounts shown: its top list is the most important accounts (most
+    followed, or most linked when most accounts have no follower count)."""
     accounts = metrics[~metrics["placeholder"].astype(bool)]
-    ranked = accounts.sort_values(["followers", "id"], ascending=[False, True], na_position="last").head(top)
+    ranked = accounts.sort_values("importance", kind="stable").head(top)
     caveats = [REACH_CAVEAT, OUTCOME_CAVEAT]
-    if reach.assumed_one_post:
-        caveats.insert(1, f"{reach.assumed_one_post:,} accounts give no posting rate and are counted at one post a week.")
-    if reach.unknown_followers:
-        caveats.insert(1, f"{reach.unknown_followers:,} accounts have no follower count and add nothing to these figures.")
+    if reach.assumed_one_post and not reach.followers_unknown:
+        caveats.insert(1, f"{count_of(reach.assumed_one_post, 'account')} give no posting rate and "
+                          f"{'is' if reach.assumed_one_post == 1 else 'are'} counted at one post a week.")
+    if reach.unknown_followers and not reach.followers_unknown:
+        caveats.insert(1, unknown_followers_sentence(reach.unknown_followers, "these figures"))
+    if reach.followers_unknown:
+        caveats.insert(0, "The file has no follower counts: potential reach and opportunities to view are unknown, "
+                          "and accounts are sized and listed by their links.")
+    linked = not by_followers(len(accounts) - int(accounts["followers"].isna().sum()), len(accounts))
     return ReachPanel(
         headline=[
             ("Accounts", f"{reach.accounts:,}"),
             ("Platforms", f"{reach.platforms:,}"),
-            ("Potential reach (followers)", f"{reach.potential_reach:,.0f}"),
-            ("Weekly opportunities to view", f"{reach.weekly_otv:,.0f}"),
+            ("Potential reach (followers)", reach.figure(reach.potential_reach)),
+            ("Weekly opportunities to view", reach.figure(reach.weekly_otv)),
         ],
         caveats=caveats,
         top=[
             {"name": row["name"] or row["id"], "platform": row["platform"], "area": row["area"],
-             "followers": "unknown" if pd.isna(row["followers"]) else f"{row['followers']:,}"}
+             "followers": f"{row['degree']:,}" if linked else
+             "unknown" if pd.isna(row["followers"]) else f"{row['followers']:,}"}
             for _, row in ranked.iterrows()
         ],
         by_area=_rows(reach_by(accounts, "area"), "area", rows),
         by_platform=_rows(reach_by(accounts, "platform"), "platform", rows),
+        top_heading=(f"Top {len(ranked)} accounts by links (most accounts have no follower count)" if linked
+                     else f"Top {len(ranked)} accounts by followers"),
+        top_column="Links" if linked else "Followers",
     )
 
 
@@ -112,8 +130,9 @@ def how_it_was_made(
     """A few plain sentences: the data, what colour, size and position mean, and what was repaired."""
     dated = f", dated {data_date}" if data_date else ""
     sentences = [
-        f"Made with socialmap from {' and '.join(files)}{dated}: {accounts:,} accounts"
-        + (f" and {relationships:,} relationships between them." if relationships else ", with no relationships."),
+        f"Made with socialmap from {' and '.join(files)}{dated}: {count_of(accounts, 'account')}"
+        + (f" and {count_of(relationships, 'relationship')} between them." if relationships
+           else ", with no relationships."),
         f"{colour} {size}",
         LAYOUT_WORDS.get(layout, ""),
     ]

@@ -45,10 +45,10 @@ def test_summed_links_match_a_graph_of_communities():
     assert dict(zip(zip(a.tolist(), b.tolist()), weight.tolist())) == expected
 
 
-def test_largest_accounts_by_followers_unknown_last_ties_by_position():
+def test_largest_accounts_are_each_community_s_most_important():
     community = np.array([0, 1, 0, 0, 0, 1])
-    followers = np.array([50.0, np.nan, np.nan, 50.0, 900.0, 3.0])
-    assert largest_accounts(community, followers, communities=3) == [[4, 0, 3], [5, 1], []]
+    importance = np.array([2, 5, 4, 3, 1, 0])  # place in importance order, 0 first
+    assert largest_accounts(community, importance, communities=3) == [[4, 0, 3], [5, 1], []]
 
 
 def test_main_group_is_the_most_common_colour_first_on_ties():

@@ -7,7 +7,8 @@ import pytest
 
 from socialmap import MapOptions, build_map
 from socialmap.channels import PALETTE
-from socialmap.render import PageText, _counts, _rates, _significant, map_payload, render_html, tooltip_text
+from socialmap.payload import _counts, _rates, _significant, map_payload
+from socialmap.render import PageText, render_html, tooltip_text
 from tests.conftest import SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'

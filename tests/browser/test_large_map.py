@@ -18,7 +18,8 @@ import pandas as pd
 import pytest
 
 from socialmap import MapOptions, build_map
-from socialmap.render import PageText, map_payload, render_html, tooltip_text
+from socialmap.payload import map_payload
+from socialmap.render import PageText, render_html, tooltip_text
 from socialmap.story import reach_panel
 
 pytestmark = pytest.mark.browser
