@@ -182,10 +182,6 @@ class ReachSummary:
         """No account has a follower count: every reach figure is unknown, not 0."""
         return self.accounts > 0 and self.unknown_followers == self.accounts
 
-    def figure(self, value: float) -> str:
-        """A reach figure in words: ``"12,345"``, or "unknown: the file has no follower counts"."""
-        return UNKNOWN_REACH if self.followers_unknown else f"{value:,.0f}"
-
     def sentences(self) -> list[str]:
         """The figures in words, each with its caveat, as the CLI and the page say them."""
         if self.followers_unknown:

@@ -15,7 +15,7 @@ import pandas as pd
 from .change import ChangeSummary
 from .errors import Issue
 from .importance import by_followers
-from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT, ReachSummary, reach_by, unknown_followers_sentence
+from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT, UNKNOWN_REACH, ReachSummary, reach_by, unknown_followers_sentence
 from .words import count_of
 
 __all__ = ["ReachPanel", "reach_panel", "change_panel", "how_it_was_made", "how_change_was_made", "LAYOUT_WORDS"]
@@ -69,15 +69,15 @@ def reach_panel(reach: ReachSummary, metrics: pd.DataFrame, *, top: int = 10, ro
     if reach.unknown_followers and not reach.followers_unknown:
         caveats.insert(1, unknown_followers_sentence(reach.unknown_followers, "these figures"))
     if reach.followers_unknown:
-        caveats.insert(0, "The file has no follower counts: potential reach and opportunities to view are unknown, "
-                          "and accounts are sized and listed by their links.")
+        caveats.insert(0, f"Potential reach and weekly opportunities to view: {UNKNOWN_REACH}. Accounts are sized "
+                          "and listed by their links.")
     linked = not by_followers(len(accounts) - int(accounts["followers"].isna().sum()), len(accounts))
     return ReachPanel(
         headline=[
             ("Accounts", f"{reach.accounts:,}"),
             ("Platforms", f"{reach.platforms:,}"),
-            ("Potential reach (followers)", reach.figure(reach.potential_reach)),
-            ("Weekly opportunities to view", reach.figure(reach.weekly_otv)),
+            ("Potential reach (followers)", "unknown" if reach.followers_unknown else f"{reach.potential_reach:,.0f}"),
+            ("Weekly opportunities to view", "unknown" if reach.followers_unknown else f"{reach.weekly_otv:,.0f}"),
         ],
         caveats=caveats,
         top=[
@@ -88,7 +88,8 @@ def reach_panel(reach: ReachSummary, metrics: pd.DataFrame, *, top: int = 10, ro
         ],
         by_area=_rows(reach_by(accounts, "area"), "area", rows),
         by_platform=_rows(reach_by(accounts, "platform"), "platform", rows),
-        top_heading=(f"Top {len(ranked)} accounts by links (most accounts have no follower count)" if linked
+        top_heading=(f"Top {len(ranked)} accounts by links (PageRank: a link from a well-linked account counts "
+                     "for more)" if linked
                      else f"Top {len(ranked)} accounts by followers"),
         top_column="Links" if linked else "Followers",
     )

@@ -148,7 +148,8 @@ def test_subtitle_panel_and_key_say_links_when_there_are_no_follower_counts():
     assert "potential reach 0 followers" not in html
     assert "Size: links in and out; the file has no follower counts." in html
     panel = reach_panel(result.reach, result.metrics)
-    assert dict(panel.headline)["Potential reach (followers)"] == UNKNOWN
+    assert dict(panel.headline)["Potential reach (followers)"] == "unknown"
+    assert panel.caveats[0].startswith(f"Potential reach and weekly opportunities to view: {UNKNOWN}.")
     assert panel.top_heading.startswith("Top 10 accounts by links")
     assert (panel.top[0]["name"], panel.top[0]["followers"], panel.top_column) == ("Valjean", "36", "Links")
     assert all(row["reach"] == "unknown" for row in panel.by_area + panel.by_platform)
