@@ -142,7 +142,8 @@ def test_one_warning_is_said_as_one(write_csv, tmp_path):
     links = write_csv("links.csv", "source,target\nacc0,acc1\nacc2,acc2\n")
     result = _run("build", links, "-o", tmp_path / "m.html")
     assert result.stderr.splitlines()[0] == "1 warning (use --strict to stop on them):"
-    assert result.stdout.splitlines()[0].endswith(": 2 accounts, 1 relationship (1 link), 1 community, 1 warning")
+    # two linked accounts are no community (fewer than three: grouped as Other), as the app says (issue 15.9)
+    assert result.stdout.splitlines()[0].endswith(": 2 accounts, 1 relationship (1 link), 0 communities, 1 warning")
 
 
 def test_bad_date_exits_2_with_one_readable_line(tmp_path):

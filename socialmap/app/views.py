@@ -174,7 +174,7 @@ def show_map(current: Current, result) -> None:
     for tab, (column, label) in zip(tabs, ((column, explore.PANEL_LABELS[column]) for column in panel)):
         with tab:
             chart, numbers = st.columns([2, 3])
-            if not panel[column].empty:
+            if panel[column]["potential_reach"].notna().any():  # no chart of unknowns: the table says "unknown"
                 chart.bar_chart(panel[column].head(15), x=column, y="potential_reach", horizontal=True, height=420,
                                 sort="-potential_reach", x_label=label, y_label="Potential reach (followers)")
             with numbers:
