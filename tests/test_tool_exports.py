@@ -38,4 +38,5 @@ def test_nodexl_tweet_rows_and_the_excel_readers_note_are_two_lines_not_sixty_on
         "skipped: rows 3, 4, 5, 6, 7, 8, 9, 10 ... (52 more)",
     ]
     assert "site-packages" not in result.output
-    assert result.stdout.splitlines()[0].endswith(": 4 accounts, 3 relationships (3 links), 0 communities, 61 warnings")  # grouped as Other, as the app says
+    # groups of fewer than three accounts are Other, not a community: 0, as the app says (issue 15.9)
+    assert result.stdout.splitlines()[0].endswith(": 4 accounts, 3 relationships (3 links), 0 communities, 61 warnings")
