@@ -36,7 +36,8 @@ def test_field_with_nothing_after_it_says_the_file_has_no_such_column(tmp_path):
     out = tmp_path / "map.html"
     result = _run("build", SAMPLE_ACCOUNTS, "-o", out, "--column", "followers=", "--column", "description=")
     assert result.exit_code == 0, result.output
-    assert "  223 accounts have no follower count and add nothing to either figure." in result.stdout.splitlines()
+    # no follower counts at all: reach is unknown, never 0 (issue 15.1)
+    assert "  Potential reach: unknown: the file has no follower counts (223 accounts)." in result.stdout.splitlines()
     assert result.stdout.splitlines()[-1] == (
         "Columns of accounts.csv (one row per account): id, name, platform, area, category, posts_per_week, url; "
         "other columns, shown as written: followers, description")
