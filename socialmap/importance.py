@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 
 from .compiled import CompiledGraph, compile_graph
 
@@ -83,23 +84,23 @@ def importance(G: nx.DiGraph, *, compiled: CompiledGraph | None = None) -> Impor
     >>> found.basis, found.order[0], found.why
     ('links', 'c', 'the file has no follower counts')
     """
-    nodes = list(G.nodes)
-    if not nodes:
+    if G.number_of_nodes() == 0:
         return Importance("links", (), {}, 0, 0)
     compiled = compiled or compile_graph(G)
+    nodes, count = list(compiled.nodes), len(compiled.nodes)
     either_way = compiled.undirected
-    ranks = dict(zip(compiled.nodes, either_way.pagerank(weights="weight" if either_way.ecount() else None)))
     data = [G.nodes[node] for node in nodes]
-    placeholder = np.array([bool(d.get("placeholder")) for d in data])
-    counted = np.array([d.get("followers") is not None for d in data]) & ~placeholder
-    known, accounts = int(counted.sum()), int((~placeholder).sum())
+    placeholder = np.fromiter((bool(d.get("placeholder")) for d in data), dtype=bool, count=count)
+    given = [d.get("followers") for d in data]
+    followers = np.fromiter((-1.0 if f is None else f for f in given), dtype=float, count=count)
+    known, accounts = int(((followers >= 0) & ~placeholder).sum()), int((~placeholder).sum())
     basis = "followers" if by_followers(known, accounts) else "links"
-    followers = np.array([d.get("followers") if d.get("followers") is not None else -1.0 for d in data], dtype=float)
-    standing = np.round(np.array([ranks.get(node, 0.0) for node in nodes], dtype=float), 12)  # float noise is a tie
-    degree = np.array([G.degree(node) for node in nodes], dtype=float)
-    _, name = np.unique(np.array([str(d.get("name") or d.get("id") or node).casefold() for node, d in zip(nodes, data)],
-                                 dtype=object), return_inverse=True)
-    _, key = np.unique(np.array(nodes, dtype=object), return_inverse=True)
+    scores = either_way.pagerank(weights="weight" if either_way.ecount() else None)
+    standing = np.round(np.asarray(scores, dtype=float), 12)  # float noise is a tie
+    degree = np.asarray(compiled.directed.degree(), dtype=float)
+    names = pd.Series([str(d.get("name") or d.get("id") or node) for node, d in zip(nodes, data)]).str.casefold()
+    name = pd.factorize(names, sort=True)[0]
+    key = pd.factorize(pd.Series(nodes, dtype=object), sort=True)[0]
     keys = [key, name, -degree, -standing]
     if basis == "followers":
         keys.append(-followers)
