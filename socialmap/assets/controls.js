@@ -86,14 +86,18 @@ function socialmapControls() {
       searchResult.textContent = searchInput.value.trim() ? "No match" : "";
       return;
     }
-    var key = columns.key[found];
+    var key = columns.key[found], group = columns.group[found];
+    if (socialmap.groupHidden(group)) {  // hidden by the key: say so rather than zoom to nothing
+      network.unselectAll();
+      searchResult.textContent = "Hidden: tick “" + data.legend[group].label + "” in the key";
+      return;
+    }
     socialmap.expand(columns.community[found]);
-    if (nodes.get(key).hidden) { nodes.update({ id: key, hidden: false }); }
     var neighbours = socialmap.neighboursOf(found);
     searchResult.textContent = neighbours.length + " linked";
-    var drawn = neighbours.map(function (n) { return columns.key[n]; }).filter(function (k) { return nodes.get(k) !== null; });
-    network.selectNodes([key].concat(drawn), true);
-    network.focus(key, { scale: 1.4, animation: { duration: 500, easingFunction: "easeInOutQuad" } });
+    var shown = neighbours.filter(function (n) { var node = nodes.get(columns.key[n]); return node !== null && !node.hidden; });
+    network.selectNodes([key].concat(shown.map(function (n) { return columns.key[n]; })), true);
+    socialmap.showAccount(found, shown);
   }
   document.getElementById("sm-search-form").addEventListener("submit", showAccount);
   searchInput.addEventListener("change", showAccount);
@@ -167,7 +171,7 @@ function socialmapControls() {
     if (!on && document.fullscreenElement && document.exitFullscreen) {
       document.exitFullscreen().catch(function () { return null; });
     }
-    setTimeout(function () { network.fit(); }, 150);
+    setTimeout(function () { socialmap.fitView(false); }, 150);
   }
   presentButton.addEventListener("click", function () { present(true); });
   document.addEventListener("keydown", function (event) {

@@ -28,7 +28,6 @@ function socialmapMap() {
   var urlPrefixAt = textColumn(columns.url.prefix);
   var extras = columns.extra.map(function (extra) { return { heading: extra.heading, at: textColumn(extra.values) }; });
   var placeholders = new Set(columns.placeholder);
-  var major;  // the accounts labelled at every zoom: columns.major, kept apart (below)
   var faded = new Set(columns.faded || []);  // a change map's removed accounts: drawn see-through
 
   function urlAt(i) { return (urlPrefixAt(i) || "") + columns.url.rest[i]; }
@@ -106,6 +105,49 @@ function socialmapMap() {
     return Array.from(seen);
   }
 
+  // --- importance: which names come first ------------------------------------
+  // The payload's importance score when it has one; else followers where at least half the
+  // accounts have a count, else links (in and out). Ties: more links, then the name.
+  function importanceOrder() {
+    var degree = new Float64Array(count), known = 0;
+    for (var a = 0; a < count; a++) {
+      degree[a] += linkStart[a + 1] - linkStart[a];
+      if (columns.followers[a] !== null) { known++; }
+    }
+    for (var e = 0; e < linkTo.length; e++) { degree[linkTo[e]]++; }
+    var score = columns.importance ? columns.importance.map(function (x) { return x === null ? -1 : x; })
+      : 2 * known >= count ? columns.followers.map(function (x) { return x === null ? -1 : x; })
+        : degree;
+    var names = columns.label.map(function (text) { return text.toLowerCase(); });
+    var order = new Int32Array(count), rank = new Int32Array(count);
+    for (var i = 0; i < count; i++) { order[i] = i; }
+    order.sort(function (x, y) {
+      return score[y] - score[x] || degree[y] - degree[x] || (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : x - y);
+    });
+    // accounts of equal score share the rank of the first of them: equal importance, equal size
+    var first = 0;
+    order.forEach(function (at, r) {
+      if (r && score[at] !== score[order[r - 1]]) { first = r; }
+      rank[at] = first;
+    });
+    var tied = count > 0 && score[order[0]] === score[order[count - 1]];
+    return { order: order, rank: rank, tied: tied };
+  }
+  var importance = importanceOrder();
+  // The three most important accounts of each colour, each name once: named first, so every colour is.
+  var major = (function () {
+    var taken = new Map(), names = new Set(), list = [];
+    importance.order.forEach(function (i) {
+      var group = columns.group[i], label = columns.label[i];
+      if (names.has(label) || (taken.get(group) || 0) >= 3) { return; }
+      names.add(label);
+      taken.set(group, (taken.get(group) || 0) + 1);
+      list.push(i);
+    });
+    return list;
+  })();
+  var spotlight = [];  // the accounts named first: the one found and its neighbours
+
   // --- what vis draws -----------------------------------------------------
   function nodeColour(base, placeholder) {
     if (placeholder) {
@@ -116,36 +158,9 @@ function socialmapMap() {
       hover: { background: base, border: "#000000" } };
   }
 
-  function span(values, pad) {
-    var low = Infinity, high = -Infinity;
-    for (var v = 0; v < values.length; v++) {
-      low = Math.min(low, values[v] - (pad ? pad[v] : 0));
-      high = Math.max(high, values[v] + (pad ? pad[v] : 0));
-    }
-    return high - low + 120;
-  }
-
-  // The scale at which the first view fits: labels that must be read there are sized from it.
-  function firstFitScale(container, xs, ys, pad) {
-    data.hubs.forEach(function (h) { xs.push(h.x); ys.push(h.y); if (pad) { pad.push(0); } });
-    data.regions.forEach(function (r) {
-      xs.push(r.x, r.x + r.width); ys.push(r.y, r.y + r.height);
-      if (pad) { pad.push(0, 0); }
-    });
-    if (!xs.length) { return 1; }
-    var scale = Math.min(container.clientWidth / span(xs, pad), container.clientHeight / span(ys, pad));
-    return Math.min(Math.max(scale, 0.01), 1);
-  }
-
   var overview = data.overview || null;
   var container = document.getElementById("sm-map");
-  var fitScale = overview
-    ? firstFitScale(container, overview.x.slice(), overview.y.slice(), null)
-    : firstFitScale(container, columns.x.slice(), columns.y.slice(), null);
   var FONT_FACE = "system-ui, Segoe UI, Arial, sans-serif";
-  var MAJOR_LABEL = { size: Math.max(24, 13 / fitScale), strokeWidth: 5 };
-  // The text size of the mind map's hubs, in map units: readable at the first view's scale.
-  var HUB_SIZE = { region: Math.max(46, 22 / fitScale), area: Math.max(30, 12 / fitScale), branch: Math.max(20, 8 / fitScale) };
   var hiddenGroups = new Set();
 
   // One colour object per group, shared: vis reads it, never writes to it.
@@ -157,7 +172,6 @@ function socialmapMap() {
   function accountNode(i) {
     var node = {
       id: columns.key[i],
-      label: columns.label[i],
       x: columns.x[i],
       y: columns.y[i],
       value: columns.value[i],
@@ -165,7 +179,6 @@ function socialmapMap() {
       color: groupColours[columns.group[i]]
     };
     if (placeholders.has(i)) { node.color = PLACEHOLDER_COLOUR; node.shapeProperties = DASHED; }
-    if (major.has(i)) { node.font = MAJOR_LABEL; }
     if (faded.has(i)) { node.opacity = 0.35; }
     if (hiddenGroups.has(columns.group[i])) { node.hidden = true; }
     return node;
@@ -185,48 +198,61 @@ function socialmapMap() {
   function scaled(min, max, total, value) {
     return highest > lowest ? Math.max(0, (value - lowest) / (highest - lowest)) : 0.5;
   }
-  var SIZE_RANGE = { min: 6, max: 42 };  // a dot's radius, smallest to largest account (vis's scaling)
-  major = keptApart(columns.major);
+  // A dot's radius, smallest to largest account (vis's scaling), made smaller on maps whose dots would pile.
+  var SIZE_RANGE = readableDiscs(discSizes(6, 42));
 
-  // Where the mind map's region and area boxes are drawn (branch boxes wait for a zoom): labels keep off them.
-  function hubBoxes(ctx) {
-    return data.hubs.filter(function (hub) { return hub.kind !== "branch"; }).map(function (hub) {
-      var box = hubBox(ctx, hub);
-      return { left: hub.x - box.width / 2, right: hub.x + box.width / 2,
-               top: hub.y - box.height / 2, bottom: hub.y + box.height / 2 };
-    });
-  }
-
-  // A hub's text size, fitted to the room the layout left it, and its box; leaves ctx.font set to draw it.
-  function hubBox(ctx, hub) {
-    var size = HUB_SIZE[hub.kind] || HUB_SIZE.branch;
-    ctx.font = "600 " + size + "px " + FONT_FACE;
-    if (hub.room && ctx.measureText(hub.label).width > hub.room) {
-      size = Math.max(8, size * hub.room / ctx.measureText(hub.label).width);
-      ctx.font = "600 " + size + "px " + FONT_FACE;
+  // Dots no larger than 48 px across at the first view: a small map fills the view with its accounts
+  // spread out, not with a few huge dots.
+  function readableDiscs(range) {
+    if (overview || !count) { return range; }
+    var container = document.getElementById("sm-map"), widest = 24;
+    for (var round = 0; round < 3; round++) {
+      var items = new Array(count);
+      for (var i = 0; i < count; i++) {
+        var r = range.min + scaled(0, 0, 0, columns.value[i]) * (range.max - range.min);
+        items[i] = { x: columns.x[i], y: columns.y[i], r: r, ex: 40, ey: 22 };
+      }
+      var scale = socialmapLabels.shared.fitOf(container.clientWidth, container.clientHeight, items.concat(scaffoldingRoom()), Infinity).scale;
+      if (range.max * scale <= widest * 1.01) { break; }
+      var shrink = widest / (range.max * scale);
+      range = { min: range.min * shrink, max: range.max * shrink };
     }
-    return { size: size, width: ctx.measureText(hub.label).width + size * 0.9, height: size * 1.6 };
+    return range;
   }
 
-  // Labels shown at every zoom must not write over each other. From the largest account down, a label
-  // that would cross one already kept waits for a zoom, like every other label. Boxes are measured as
-  // vis will draw them: the text under its dot, in the large labels' font.
-  function keptApart(candidates) {
-    var ctx = document.createElement("canvas").getContext("2d");
-    var margin = MAJOR_LABEL.strokeWidth + MAJOR_LABEL.size * 0.15, boxes = hubBoxes(ctx), kept = [];
-    ctx.font = MAJOR_LABEL.size + "px " + FONT_FACE;
-    candidates.slice().sort(function (a, b) { return columns.value[b] - columns.value[a] || a - b; })
-      .forEach(function (i) {
-        var radius = SIZE_RANGE.min + scaled(0, 0, 0, columns.value[i]) * (SIZE_RANGE.max - SIZE_RANGE.min);
-        var half = ctx.measureText(columns.label[i]).width / 2 + margin, top = columns.y[i] + radius;
-        var box = { left: columns.x[i] - half, right: columns.x[i] + half, top: top,
-                    bottom: top + MAJOR_LABEL.size * 1.5 + margin };
-        var crosses = boxes.some(function (other) {
-          return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
-        });
-        if (!crosses) { boxes.push(box); kept.push(i); }
-      });
-    return new Set(kept);
+  // Room the mind map's hubs and the boxes need in the first view.
+  function scaffoldingRoom() {
+    var items = data.hubs.map(socialmapLabels.shared.hubRoom);
+    data.regions.forEach(function (r) {
+      items.push({ x: r.x, y: r.y, r: 0, ex: 2, ey: 2 }, { x: r.x + r.width, y: r.y + r.height, r: 0, ex: 2, ey: 2 });
+    });
+    return items;
+  }
+
+  // The largest share (at most 1) of the radii min..max at which no two dots overlap by more than half the
+  // smaller one's radius (dots closer than that in the layout: a small or dense map). Not below an
+  // eighth: dots must stay visible.
+  function discSizes(min, max) {
+    if (count < 2 || count > 600 || overview) { return { min: min, max: max }; }
+    var cell = 2 * max, grid = new Map(), share = 1;
+    function radius(i) { return min + scaled(0, 0, 0, columns.value[i]) * (max - min); }
+    for (var i = 0; i < count; i++) {
+      var cx = Math.floor(columns.x[i] / cell), cy = Math.floor(columns.y[i] / cell);
+      for (var dx = -1; dx <= 1; dx++) {
+        for (var dy = -1; dy <= 1; dy++) {
+          (grid.get((cx + dx) + "," + (cy + dy)) || []).forEach(function (j) {
+            var a = radius(i), b = radius(j);
+            var apart = Math.hypot(columns.x[i] - columns.x[j], columns.y[i] - columns.y[j]);
+            share = Math.min(share, apart / (a + b - Math.min(a, b) / 2));
+          });
+        }
+      }
+      var key = cx + "," + cy;
+      if (!grid.has(key)) { grid.set(key, []); }
+      grid.get(key).push(i);
+    }
+    share = Math.max(share, 0.12);
+    return { min: min * share, max: max * share };
   }
 
   // --- the overview: one node per community ---------------------------------
@@ -270,18 +296,29 @@ function socialmapMap() {
   }
 
   // A community's disc: area in proportion to its accounts, the largest 48 px
-  // across at the first view; its label (name, accounts) in the middle, large
-  // for large communities, too small to draw for small ones until zoomed in.
+  // across at the first view; its name and count are placed with every other label.
   var largestCommunity = overview ? Math.max.apply(null, overview.accounts.concat([1])) : 1;
+  var fitScale = overview ? overviewFitScale() : 1;
+  function overviewFitScale() {
+    var low = [Infinity, Infinity], high = [-Infinity, -Infinity];
+    overview.x.forEach(function (x, k) {
+      low = [Math.min(low[0], x), Math.min(low[1], overview.y[k])];
+      high = [Math.max(high[0], x), Math.max(high[1], overview.y[k])];
+    });
+    var scale = Math.min(container.clientWidth / (high[0] - low[0] + 120), container.clientHeight / (high[1] - low[1] + 120));
+    return Math.min(Math.max(scale, 0.01), 1);
+  }
+  function communityText(k) {
+    return data.communities[overview.community[k]] + " · " + grouped(overview.accounts[k]) +
+      (overview.accounts[k] === 1 ? " account" : " accounts");
+  }
   function communityNode(c) {
     var k = overviewAt.get(c);
     var share = Math.sqrt(overview.accounts[k] / largestCommunity);
     var size = Math.max(48 * share, 5) / fitScale;
-    var font = 22 * share / fitScale;
     var colour = data.legend[overview.group[k]].color;
     return {
       id: communityId(c),
-      label: data.communities[c] + "\n" + grouped(overview.accounts[k]) + (overview.accounts[k] === 1 ? " account" : " accounts"),
       x: overview.x[k],
       y: overview.y[k],
       size: size,
@@ -290,7 +327,6 @@ function socialmapMap() {
         hover: { background: colour, border: "#000000" } },
       opacity: 0.85,
       borderWidth: 2,
-      font: { size: font, strokeWidth: Math.max(3, font / 5), vadjust: -size - font * 1.1 },
       hidden: communityHidden(c)
     };
   }
@@ -374,7 +410,8 @@ function socialmapMap() {
     if (!overview || !overviewAt.has(c)) { return; }
     expand(c);
     var keys = members()[c].map(function (i) { return columns.key[i]; });
-    network.fit({ nodes: keys, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    var view = fitItems(keys, false);
+    network.moveTo({ position: view.position, scale: view.scale, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
   }
 
   // Back to one node per community, the whole map in view.
@@ -393,7 +430,7 @@ function socialmapMap() {
       nodes.add(back.map(communityNode));
       edges.add(overviewLinks());
     });
-    network.fit({ animation: false });
+    fitView(false);
     viewChanged();
   }
 
@@ -464,6 +501,45 @@ function socialmapMap() {
 
   var network = new vis.Network(container, { nodes: nodes, edges: fastEdges ? new vis.DataSet() : edges }, options);
   if (fastEdges) { drawEdgesOnCanvas(network, nodes, edges, large); }
+  var labels = socialmapLabels(network, {
+    hubs: function () { return data.hubs; },
+    regions: function () { return data.regions; },
+    communities: function () {
+      if (!overview) { return []; }
+      var shown = overview.community.map(function (c, k) { return k; }).filter(function (k) { return !expanded[overview.community[k]]; });
+      shown.sort(function (a, b) { return overview.accounts[b] - overview.accounts[a] || a - b; });
+      return shown.map(function (k) { return { id: communityId(overview.community[k]), text: communityText(k) }; });
+    },
+    order: function () { return importance.order; },
+    // 0 (least important) to 1 (most); all 0 when every account scores the same
+    levelOf: function (i) { return importance.tied ? 0 : 1 - importance.rank[i] / Math.max(count - 1, 1); },
+    topOf: function (i) { return !importance.tied && importance.rank[i] < 3; },
+    major: function () { return major; },
+    priority: function () { return spotlight; },
+    keyAt: function (i) { return columns.key[i]; },
+    labelAt: function (i) { return columns.label[i]; }
+  });
+
+  // The view that takes in the given accounts (all shown, by default), the hubs and boxes, and room for
+  // names at the edges; the largest dot at most 48 px across, so a small map is not blown up.
+  function fitItems(keys, withScaffolding) {
+    var body = network.body.nodes, items = [], widest = 1;
+    (keys || network.body.nodeIndices).forEach(function (id) {
+      var node = body[id];
+      if (!node || node.options.hidden) { return; }
+      items.push({ x: node.x, y: node.y, r: node.options.size || 0, ex: 40, ey: 22 });
+      widest = Math.max(widest, node.options.size || 0);
+    });
+    if (withScaffolding) { items = items.concat(scaffoldingRoom()); }
+    return socialmapLabels.shared.fitOf(container.clientWidth, container.clientHeight, items, 24 / widest);
+  }
+  function fitView(animate) {
+    var view = fitItems(null, true);
+    network.moveTo({ position: view.position, scale: view.scale,
+      animation: animate ? { duration: 400, easingFunction: "easeInOutQuad" } : false });
+  }
+  fitView(false);
+
   network.once("afterDrawing", function () {
     document.documentElement.dataset.socialmapReady = "true";
   });
@@ -501,7 +577,17 @@ function socialmapMap() {
     communityOfId: communityOfId,
     indexOf: function (key) { return indexOf.has(key) ? indexOf.get(key) : -1; },
     neighboursOf: neighboursOf,
-    setGroupHidden: setGroupHidden
+    setGroupHidden: setGroupHidden,
+    groupHidden: function (group) { return hiddenGroups.has(group); },
+    labelBoxes: labels.boxes,
+    fitView: fitView,
+    // Zoom to account i and its shown neighbours, their names placed first.
+    showAccount: function (i, neighbours) {
+      spotlight = [i].concat(neighbours);
+      var keys = spotlight.map(function (n) { return columns.key[n]; });
+      var view = fitItems(keys, false);
+      network.moveTo({ position: view.position, scale: view.scale, animation: { duration: 500, easingFunction: "easeInOutQuad" } });
+    }
   };
   drawScaffolding(network, data);
 
@@ -564,8 +650,8 @@ function socialmapMap() {
     });
   }
 
-  // What is not an account: mind-map hubs and their tree links, community boxes.
-  // Drawn on the canvas (text with fillText), never added to the DataSets.
+  // What is not an account: mind-map tree links and community boxes, drawn under the dots
+  // (their words are placed with every other label: labels.js), never added to the DataSets.
   function drawScaffolding(network, data) {
     var hubs = data.hubs, tree = data.tree, regions = data.regions;
     if (!hubs.length && !tree.from.length && !regions.length) { return; }
@@ -577,12 +663,6 @@ function socialmapMap() {
       var node = network.body.nodes[key];
       return node && !node.options.hidden ? node : null;
     }
-    var HUB_STYLE = {
-      region: { fill: "#1b1f24", border: "#1b1f24", text: "#ffffff" },
-      area: { fill: "#ffffff", border: "#1b1f24", text: "#1b1f24" },
-      branch: { fill: "#eef1f4", border: "#8a939e", text: "#1b1f24" }
-    };
-    var boxFont = Math.max(28, 14 / fitScale);
     network.on("beforeDrawing", function (ctx) {
       var scale = Math.max(network.getScale(), 0.05);
       regions.forEach(function (box) {
@@ -591,10 +671,6 @@ function socialmapMap() {
         ctx.lineWidth = 1.5 / scale;
         ctx.fillRect(box.x, box.y, box.width, box.height);
         ctx.strokeRect(box.x, box.y, box.width, box.height);
-        ctx.fillStyle = "#2d333b";
-        ctx.font = "600 " + boxFont + "px system-ui, Segoe UI, Arial, sans-serif";
-        ctx.textBaseline = "top";
-        ctx.fillText(box.label, box.x + boxFont / 2, box.y + boxFont / 2.4, box.width - boxFont);
       });
       if (tree.from.length) {
         ctx.beginPath();
@@ -608,27 +684,6 @@ function socialmapMap() {
         ctx.lineWidth = 1.4 / scale;
         ctx.stroke();
       }
-    });
-    var BRANCH_READABLE = 9;  // px on screen: smaller branch boxes (a platform under each area) wait for a zoom
-    network.on("afterDrawing", function (ctx) {
-      var scale = network.getScale();
-      hubs.forEach(function (hub) {
-        var style = HUB_STYLE[hub.kind] || HUB_STYLE.branch;
-        if (hub.kind === "branch" && HUB_SIZE.branch * scale < BRANCH_READABLE) { return; }
-        var box = hubBox(ctx, hub), size = box.size, width = box.width, height = box.height;
-        ctx.textBaseline = "middle";
-        ctx.textAlign = "center";
-        ctx.fillStyle = style.fill;
-        ctx.strokeStyle = style.border;
-        ctx.lineWidth = size / 12;
-        ctx.beginPath();
-        ctx.roundRect(hub.x - width / 2, hub.y - height / 2, width, height, height / 4);
-        ctx.fill();
-        ctx.stroke();
-        ctx.fillStyle = style.text;
-        ctx.fillText(hub.label, hub.x, hub.y);
-        ctx.textAlign = "start";
-      });
     });
   }
 }

@@ -216,7 +216,7 @@ def test_hostile_spreadsheet_text_stays_text_in_the_app(visit, tmp_path):
     app.upload("Accounts: one row per account", accounts)
     frame = app.map_frame(accounts=2)
 
-    names = frame.evaluate("window.socialmap.nodes.get().map(node => node.label)")
+    names = frame.evaluate("window.socialmap.labelBoxes().map(box => box.text)")
     assert f"Evil {HOSTILE}" in names
     assert frame.evaluate("typeof window.__pwned") == "undefined"
     assert app.page.evaluate("typeof window.__pwned") == "undefined"
