@@ -41,7 +41,7 @@ from .wide import is_wide, to_long
 __all__ = [
     "Inputs", "ColumnPlan", "column_plan", "guess_heading", "NOT_IN_FILE", "FIELD_LABELS", "RELATIONSHIP_LABELS",
     "analysis_key", "layout_key", "reach_key", "date_span", "within_span", "attempt", "analyse_inputs", "read_area_table", "arrange_view",
-    "present", "choices", "colour_options", "size_options", "filter_values", "account_labels", "choice_label",
+    "present", "choices", "colour_options", "size_options", "filter_values", "account_labels", "focus_note", "choice_label",
     "LAYOUT_LABELS", "LAYOUT_HELP", "AGGREGATE_LABELS", "compact", "headline", "reach_notes", "CAVEAT",
     "GROUPINGS", "PANEL_LABELS", "reach_panel", "reach_csv", "top_accounts", "TOP_BY", "HEADINGS", "COUNT_COLUMNS",
     "problem_rows", "problem_summary", "file_stem",
@@ -360,6 +360,31 @@ def account_labels(analysis: Analysis) -> dict[str, str]:
         choice = data["id"] if node == id_key(str(data["id"])) else f"{data['id']} ({data['platform']})"
         labels[choice] = f"{data['name'] or data['id']} ({details})"
     return dict(sorted(labels.items(), key=lambda item: (item[1].casefold(), item[0])))
+
+
+def focus_note(analysis: Analysis, options: MapOptions) -> str | None:
+    """What to say when the account found is one the other filters hide (the map shows it all the same,
+    with the linked accounts they keep): which filters, in words; None when it is not hidden."""
+    if options.focus is None:
+        return None
+    from .filters import NoSuchAccount, find_account
+
+    try:
+        node = find_account(analysis.graph, options.focus)
+    except NoSuchAccount:
+        return None
+    data = analysis.graph.nodes[node]
+    reasons = [f"its {column} ({data[column] or 'none'}) is not among those picked"
+               for column, picked in (("platform", options.only_platforms), ("area", options.only_areas),
+                                      ("category", options.only_categories))
+               if picked and (data[column] or "").casefold() not in {value.casefold() for value in picked}]
+    if options.min_followers is not None and (data["followers"] is None or data["followers"] < options.min_followers):
+        followers = "unknown" if data["followers"] is None else f"{data['followers']:,.0f}"
+        reasons.append(f"its followers ({followers}) are under the minimum")
+    if not reasons:
+        return None
+    return (f"{data['name'] or data['id']} is hidden by the filters: {'; '.join(reasons)}. "
+            "It is shown here all the same, with the linked accounts the filters keep.")
 
 
 # --- the reach panel --------------------------------------------------------------------

@@ -391,6 +391,18 @@ def test_filters_that_match_no_one_say_so(app):
     assert metrics(app)["Accounts (of 223)"] == "0"
 
 
+def test_an_account_found_that_the_filters_hide_is_said_to_be_hidden(app):
+    """Issue 15.8: a filtered-out account found by search was one dot at the edge, with no word of why."""
+    run(app.multiselect(key="platform").set_value(["Facebook"]))
+    assert not app.info or "hidden" not in app.info[0].value
+    run(app.selectbox(key="focus").set_value("@DerbyCityHallNews"))
+    notes = [info.value for info in app.info if "hidden by the filters" in info.value]
+    assert notes == ["Derby City Council is hidden by the filters: its platform (Twitter/X) is not among those "
+                     "picked. It is shown here all the same, with the linked accounts the filters keep."]
+    run(app.multiselect(key="platform").set_value([]))
+    assert not [info for info in app.info if "hidden by the filters" in info.value]
+
+
 def test_choices_of_one_file_do_not_break_the_next(app):
     run(upload(app, "accounts", "aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes()))
     run(app.selectbox(key="colour").set_value("Team"))

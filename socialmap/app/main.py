@@ -178,6 +178,9 @@ if isinstance(result, SocialMapError):  # e.g. colour by a column left blank in 
     show_problems(result.issues, "The map cannot be drawn with these settings: change the colour, size or "
                                  "filters in the sidebar.")
     st.stop()
+hidden_note = explore.focus_note(analysis, options)
+if hidden_note:
+    st.info(hidden_note)
 
 # --- the page: the map and its reach, or the change, or the trend (only the one chosen is drawn) -----
 
