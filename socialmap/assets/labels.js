@@ -161,8 +161,8 @@ function socialmapLabels(network, page) {
     }
 
     // a name beside its dot: below, above, right or left, the first place free of other text (and of dots,
-    // unless it is one of the few that must be named)
-    function name(text, id, x, y, r, size, weight, insist) {
+    // unless it is one of the few that must be named), inside the account's box if it is in one
+    function name(text, id, x, y, r, size, weight, insist, clip) {
       if (written.has(text)) { return false; }
       var font = fontOf(size, weight), w = widthOf(ctx, font, text) + 4, tall = Math.round(size * 1.3);
       var gap = 2;
@@ -173,7 +173,8 @@ function socialmapLabels(network, page) {
       var fallback = null;
       for (var p = 0; p < places.length; p++) {
         var box = { text: text, left: places[p].left, top: places[p].top, right: places[p].left + w, bottom: places[p].top + tall };
-        if (!free(box)) { continue; }
+        if (!free(box) || (clip && !(box.left >= clip.left && box.right <= clip.right && box.top >= clip.top &&
+            box.bottom <= clip.bottom))) { continue; }
         if (!onOtherDots(box, id)) { fallback = box; break; }
         if (insist && !fallback) { fallback = box; }
       }
@@ -201,7 +202,9 @@ function socialmapLabels(network, page) {
       if (x < -r || y < -r || x > width + r || y > height + r) { return; }
       tried++;
       var size = NAME.min + (NAME.max - NAME.min) * Math.pow(page.levelOf(i), 3);
-      if (name(page.labelAt(i), id, x, y, r, Math.round(size), page.topOf(i) ? "600" : "400", insist)) { placed++; }
+      var box = page.boxOf(i), clip = box && { left: screenX(box.x) + 2, top: screenY(box.y) + 2,
+        right: screenX(box.x + box.width) - 2, bottom: screenY(box.y + box.height) - 2 };
+      if (name(page.labelAt(i), id, x, y, r, Math.round(size), page.topOf(i) ? "600" : "400", insist, clip)) { placed++; }
     }
     first.forEach(function (i) { account(i, true); });
     page.major().forEach(function (i) { account(i, ids.length > 60); });

@@ -147,6 +147,14 @@ function socialmapMap() {
     return list;
   })();
   var spotlight = [];  // the accounts named first: the one found and its neighbours
+  // The box (a community's, in the boxes layout) each account is drawn in, -1 for none: its name stays inside.
+  var boxOf = new Int32Array(count).fill(-1);
+  data.regions.forEach(function (r, b) {
+    for (var i = 0; i < count; i++) {
+      if (boxOf[i] < 0 && columns.x[i] >= r.x && columns.x[i] <= r.x + r.width && columns.y[i] >= r.y &&
+          columns.y[i] <= r.y + r.height) { boxOf[i] = b; }
+    }
+  });
 
   // --- what vis draws -----------------------------------------------------
   function nodeColour(base, placeholder) {
@@ -515,6 +523,7 @@ function socialmapMap() {
     levelOf: function (i) { return importance.tied ? 0 : 1 - importance.rank[i] / Math.max(count - 1, 1); },
     topOf: function (i) { return !importance.tied && importance.rank[i] < 3; },
     major: function () { return major; },
+    boxOf: function (i) { return boxOf[i] < 0 ? null : data.regions[boxOf[i]]; },
     priority: function () { return spotlight; },
     keyAt: function (i) { return columns.key[i]; },
     labelAt: function (i) { return columns.label[i]; }
