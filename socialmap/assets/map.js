@@ -106,8 +106,10 @@ function socialmapMap() {
   }
 
   // --- importance: which names come first ------------------------------------
-  // The payload's importance score when it has one; else followers where at least half the
-  // accounts have a count, else links (in and out). Ties: more links, then the name.
+  // The order is the payload's (nodes.importance: each account's place, 0 the most important; see
+  // socialmap/importance.py); a page without one orders by followers where at least half the accounts
+  // have a count, else by links, then by name. A name's size follows the figure the order rests on
+  // (followers, else links), so accounts alike in it are named alike, whatever their place.
   function importanceOrder() {
     var degree = new Float64Array(count), known = 0;
     for (var a = 0; a < count; a++) {
@@ -115,23 +117,21 @@ function socialmapMap() {
       if (columns.followers[a] !== null) { known++; }
     }
     for (var e = 0; e < linkTo.length; e++) { degree[linkTo[e]]++; }
-    var score = columns.importance ? columns.importance.map(function (x) { return x === null ? -1 : x; })
-      : 2 * known >= count ? columns.followers.map(function (x) { return x === null ? -1 : x; })
-        : degree;
+    var score = 2 * known >= count ? columns.followers.map(function (x) { return x === null ? -1 : x; }) : degree;
     var names = columns.label.map(function (text) { return text.toLowerCase(); });
-    var order = new Int32Array(count), rank = new Int32Array(count);
+    var order = new Int32Array(count), place = columns.importance;
     for (var i = 0; i < count; i++) { order[i] = i; }
-    order.sort(function (x, y) {
+    order.sort(place ? function (x, y) { return place[x] - place[y]; } : function (x, y) {
       return score[y] - score[x] || degree[y] - degree[x] || (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : x - y);
     });
-    // accounts of equal score share the rank of the first of them: equal importance, equal size
-    var first = 0;
-    order.forEach(function (at, r) {
-      if (r && score[at] !== score[order[r - 1]]) { first = r; }
-      rank[at] = first;
+    // each account's level: the share of the others it outscores (0 to 1; equal scores, equal levels)
+    var byScore = Array.from(order).sort(function (x, y) { return score[x] - score[y]; });
+    var level = new Float64Array(count), below = 0;
+    byScore.forEach(function (at, k) {
+      if (k && score[at] !== score[byScore[k - 1]]) { below = k; }
+      level[at] = count > 1 ? below / (count - 1) : 0;
     });
-    var tied = count > 0 && score[order[0]] === score[order[count - 1]];
-    return { order: order, rank: rank, tied: tied };
+    return { order: order, level: level };
   }
   var importance = importanceOrder();
   // The three most important accounts of each colour, each name once: named first, so every colour is.
@@ -520,8 +520,8 @@ function socialmapMap() {
     },
     order: function () { return importance.order; },
     // 0 (least important) to 1 (most); all 0 when every account scores the same
-    levelOf: function (i) { return importance.tied ? 0 : 1 - importance.rank[i] / Math.max(count - 1, 1); },
-    topOf: function (i) { return !importance.tied && importance.rank[i] < 3; },
+    levelOf: function (i) { return importance.level[i]; },
+    topOf: function (i) { return importance.level[i] >= 1 - 2 / Math.max(count - 1, 1) && importance.level[i] > 0; },
     major: function () { return major; },
     boxOf: function (i) { return boxOf[i] < 0 ? null : data.regions[boxOf[i]]; },
     priority: function () { return spotlight; },
