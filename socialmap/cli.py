@@ -19,7 +19,7 @@ import click
 from .console import make_streams_safe
 from .dates import parse_date
 from .errors import SocialMapError, summarised
-from .export import table_csv
+from .export import table_bytes
 from .graphfiles import GRAPH_FORMATS
 from .metrics import reach_tables
 from .options import (
@@ -163,10 +163,10 @@ _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on i
 @click.option("--source", default=None, help="Where the data came from, credited under the title.")
 @click.option("--date", "data_date", default=None, help="The data's date, shown under the title (e.g. 2026-11-24).")
 @click.option("--metrics", "metrics_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write a CSV of figures, one row per account.")
+              help="Also write the figures, one row per account: CSV, or a workbook if FILE ends in .xlsx.")
 @click.option("--reach", "reach_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write a CSV of reach by community, area, platform and category (and organisation, "
-                   "for a list with a column per platform).")
+              help="Also write reach by community, area, platform and category (and organisation, for a list with a "
+                   "column per platform): CSV, or .xlsx.")
 @click.option("--seed", default=42, show_default=True, type=click.IntRange(min=0),
               help="Seed for every random choice: the same seed gives the same map.")
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
@@ -245,11 +245,11 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         span = f"from {start} to {end}" if start and end else (f"from {start} on" if start else f"up to {end}")
         click.echo(f"  Dated relationships (such as mentions) {span} only; undated ones (such as follows) all kept.")
     if metrics_path is not None:
-        metrics_path.write_text(table_csv(result.metrics), encoding="utf-8")
+        metrics_path.write_bytes(table_bytes(result.metrics, metrics_path, sheet="Figures"))
         click.echo(f"{metrics_path}: {len(result.metrics):,} rows of figures, one per account")
     if reach_path is not None:
         table = reach_tables(result.metrics)
-        reach_path.write_text(table_csv(table), encoding="utf-8")
+        reach_path.write_bytes(table_bytes(table, reach_path, sheet="Reach"))
         groups = list(dict.fromkeys(table["by"].tolist()))
         click.echo(f"{reach_path}: reach by {', '.join(groups[:-1])} and {groups[-1]} ({len(table):,} rows)")
     _say_columns(result.columns)
@@ -274,7 +274,8 @@ def _checked_html(path: Path) -> Path:
               show_default=True, callback=lambda context, parameter, path: _checked_html(path),
               help="The trend page to write (.html).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write a CSV: one row per snapshot and group (overall, area, platform), with changes.")
+              help="Also write the figures, one row per snapshot and group (overall, area, platform), with changes: "
+                   "CSV, or .xlsx.")
 @click.option("--dates", callback=lambda context, parameter, text: _dates_option(text),
               help="Each file's date, in the order given, comma-separated (2026-08-31,2026-09-30 or a month, "
                    "2026-08; day first: 31/08/2026). Default: the date in each file's name.")
@@ -313,7 +314,7 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
     click.echo("  Potential reach is a sum of followers and weekly OTV a sum of followers x posts a week: "
                "impressions, not people.")
     if report_path is not None:
-        report_path.write_text(table_csv(table), encoding="utf-8")
+        report_path.write_bytes(table_bytes(table, report_path, sheet="Trend"))
         click.echo(f"{report_path}: {len(table):,} rows, one per snapshot and group (overall, area, platform)")
     _say_columns(read for snapshot in loaded for read in snapshot.columns)
 
@@ -331,7 +332,7 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
               show_default=True, callback=lambda context, parameter, path: _checked_html_page(path),
               help="The change map to write (.html).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write CSVs: REPORT (one row per account: status and changes), REPORT-by-group "
+              help="Also write tables (CSV, or .xlsx if REPORT ends in .xlsx): REPORT (one row per account: status and changes), REPORT-by-group "
                    "(totals and changes overall and by area, platform, category and community) and, when there "
                    "are dated mentions, REPORT-mentions; e.g. change.csv, change-by-group.csv, change-mentions.csv.")
 @click.option("--growth", type=click.Choice(("absolute", "percent")), default="absolute", show_default=True,
@@ -395,7 +396,7 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
                      "-mentions": ", one per account and period"}
         for suffix, table in comparison.reports().items():
             path = report_path.with_name(f"{report_path.stem}{suffix}{report_path.suffix}")
-            path.write_text(table_csv(table), encoding="utf-8")
+            path.write_bytes(table_bytes(table, path, sheet=f"Change{suffix}"[:31]))
             click.echo(f"{path}: {len(table):,} rows{described[suffix]}")
     _say_columns((*result.old.tables.columns, *result.new.tables.columns))
 

@@ -42,5 +42,5 @@ codecs.register_error(ERRORS, _replace)
 def make_streams_safe() -> None:
     """Let stdout and stderr write every character, as plain text where their encoding lacks it."""
     for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", None):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors in ("strict", "backslashreplace"):
             stream.reconfigure(errors=ERRORS)

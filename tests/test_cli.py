@@ -30,7 +30,7 @@ def test_build_sample_writes_map_and_metrics(tmp_path):
     ]
     assert lines[4] == f"{metrics}: 223 rows of figures, one per account"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    rows = list(csv.DictReader(io.StringIO(metrics.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(metrics.read_text(encoding="utf-8-sig"))))
     assert len(rows) == 223
     assert tuple(rows[0])[:10] == ("id", "name", "platform", "area", "category", "followers",
                                    "community", "community_id", "degree", "pagerank")
@@ -83,12 +83,14 @@ def test_missing_file_and_empty_file(tmp_path):
 
 
 def test_metrics_cells_are_escaped_against_formulas(write_csv, tmp_path):
-    accounts = write_csv("a.csv", "id,name,category\n@handle,=HYPERLINK(\"http://evil\"),+1\nplain,-minus,ok\n")
+    accounts = write_csv("a.csv", "id,name,category\n@handle,=HYPERLINK(\"http://evil\"),+1\nplain,-minus,ok\n"
+                                  "@AB12,\"@SUM(1+1)*cmd|' /C calc'!A0\",@ok\n")
     metrics = tmp_path / "m.csv"
     assert _run("build", accounts, "-o", tmp_path / "m.html", "--metrics", metrics).exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(metrics.read_text(encoding="utf-8"))))
-    assert [(r["id"], r["name"], r["category"]) for r in rows] == [
-        ("'@handle", "'=HYPERLINK(\"http://evil\")", "'+1"),
+    rows = list(csv.DictReader(io.StringIO(metrics.read_text(encoding="utf-8-sig"))))
+    assert sorted((r["id"], r["name"], r["category"]) for r in rows) == [
+        ("'@AB12", "'@SUM(1+1)*cmd|' /C calc'!A0", "@ok"),  # a cell reference and a call are escaped
+        ("@handle", "'=HYPERLINK(\"http://evil\")", "'+1"),  # issue 14: a plain handle is not a formula
         ("plain", "'-minus", "ok"),
     ]
 
@@ -103,7 +105,7 @@ def test_reach_tables_csv_covers_every_grouping(tmp_path):
     reach = tmp_path / "reach.csv"
     result = _run("build", SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, "-o", tmp_path / "m.html", "--reach", reach)
     assert result.exit_code == 0
-    rows = list(csv.DictReader(io.StringIO(reach.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(reach.read_text(encoding="utf-8-sig"))))
     assert {row["by"] for row in rows} == {"community", "area", "platform", "category"}
     for grouping in ("community", "area", "platform", "category"):
         assert sum(int(r["accounts"]) for r in rows if r["by"] == grouping) == 223
@@ -211,9 +213,9 @@ def test_compare_writes_the_change_map_and_three_reports(tmp_path):
         "Columns of old_relationships.csv and new_relationships.csv (one row per link): "
         "source, target, type, weight, date",
     ]
-    rows = list(csv.DictReader(io.StringIO(report.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(report.read_text(encoding="utf-8-sig"))))
     assert sorted((row["id"], row["status"], row["followers_change"]) for row in rows) == [
-        ("'@gone", "removed", "-100"), ("'@newbie", "added", "300"),  # formula-escaped like the metrics CSV
+        ("@gone", "removed", "-100"), ("@newbie", "added", "300"),  # plain handles: not escaped (issue 14)
         ("COUNCIL", "kept", "100"), ("blog", "kept", ""), ("police", "kept", "-100"), ("steady", "kept", "0")]
     assert rows[-1]["status"] == "removed"  # removed accounts come last
     assert change.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -32,7 +32,7 @@ def test_trend_of_the_sample_writes_page_and_report(tmp_path):
     ]
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<title>Derby</title>" in page
-    rows = list(csv.DictReader(io.StringIO(report.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(report.read_text(encoding="utf-8-sig"))))
     assert tuple(rows[0]) == TREND_COLUMNS
     assert len(rows) == 4 * (1 + 27 + 8)  # overall, 27 areas, 8 platforms
     november = rows[3]
@@ -58,7 +58,7 @@ def test_report_cells_are_formula_escaped(tmp_path, write_csv):
     report = tmp_path / "trend.csv"
     result = _run("trend", first, second, "-o", tmp_path / "trend.html", "--report", report)
     assert result.exit_code == 0, result.output
-    groups = [row["group"] for row in csv.DictReader(io.StringIO(report.read_text(encoding="utf-8")))]
+    groups = [row["group"] for row in csv.DictReader(io.StringIO(report.read_text(encoding="utf-8-sig")))]
     assert "'=HYPERLINK(\"x\")" in groups and "=HYPERLINK(\"x\")" not in groups
 
 
