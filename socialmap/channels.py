@@ -18,6 +18,7 @@ import pandas as pd
 
 from .community import Partition
 from .importance import FEW_FOLLOWERS, NO_FOLLOWERS, by_followers
+from .formats import values_of
 from .schema import normalise_heading
 from .words import plural
 
@@ -137,10 +138,12 @@ def _community_colours(G: nx.DiGraph, partition: Partition) -> ColourChannel:
 
 
 def _categorical(G: nx.DiGraph, values: dict[str, str], column: str, description: str) -> ColourChannel:
-    """Most common values first, one palette colour each; the rest share grey."""
+    """Most common values first, one palette colour each; the rest share grey. A cell holding several
+    values (a Kumu list, ``green | volunteers``) counts for each, and takes the colour of the commonest."""
     counts: Counter = Counter()
     for node, value in values.items():
-        counts[value] += _weight(G, node)
+        for one in values_of(value):
+            counts[one] += _weight(G, node)
     ranked = sorted(counts, key=lambda value: (value == NOT_GIVEN, -counts[value], value))
     coloured = [value for value in ranked if value != NOT_GIVEN][: len(PALETTE)]
     legend = [{"label": value, "color": PALETTE[i], "count": counts[value]} for i, value in enumerate(coloured)]
@@ -150,7 +153,8 @@ def _categorical(G: nx.DiGraph, values: dict[str, str], column: str, description
         label = NOT_GIVEN if rest == [NOT_GIVEN] else f"Other {column} ({len(rest)})"
         legend.append({"label": label, "color": OTHER_COLOUR, "count": sum(counts[v] for v in rest)})
         entry_of.update({value: len(legend) - 1 for value in rest})
-    return ColourChannel(tuple(legend), {node: entry_of[value] for node, value in values.items()}, description)
+    entry = {node: min(entry_of[one] for one in values_of(value)) for node, value in values.items()}
+    return ColourChannel(tuple(legend), entry, description)
 
 
 def _numbers(G: nx.DiGraph, heading: str) -> dict[str, float] | None:

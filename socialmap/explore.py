@@ -27,6 +27,7 @@ from .channels import colour_choices, size_choices
 from .errors import Issue, SocialMapError
 from .load import InputFile, Sheet, read_table
 from .export import table_csv
+from .formats import values_of
 from .metrics import (
     OUTCOME_CAVEAT, REACH_CAVEAT, UNKNOWN_REACH, ReachSummary, reach_by, reach_file, reach_groupings,
     unknown_followers_sentence,
@@ -334,8 +335,9 @@ def size_options(analysis: Analysis) -> list[str]:
 
 
 def filter_values(analysis: Analysis, column: str) -> list[str]:
-    """The values of a text column (platform, area, category), most common first."""
-    counts = Counter(data[column] for _, data in analysis.graph.nodes(data=True) if data[column])
+    """The values of a text column (platform, area, category), most common first; each of a Kumu list's values."""
+    counts = Counter(one for _, data in analysis.graph.nodes(data=True) if data[column]
+                     for one in values_of(data[column]))
     return sorted(counts, key=lambda value: (-counts[value], value.casefold()))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from .formats import values_of
 from .layout import Layout
 from .layout.mindmap import NO_AREA, RELATIONSHIPS_ONLY
 from .identity import platform_key
@@ -56,8 +57,9 @@ def find_account(G: nx.DiGraph, text: str) -> str:
 
 
 def _matches(value: str, wanted: Iterable[str]) -> bool:
+    """Whether the value (any of its values, for a Kumu list) is among those wanted; nothing wanted: all."""
     wanted = {w.casefold() for w in wanted}
-    return not wanted or (value or "").casefold() in wanted
+    return not wanted or any(one.casefold() in wanted for one in values_of(value or ""))
 
 
 def selected_accounts(

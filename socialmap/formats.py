@@ -10,7 +10,10 @@ Shapes recognised, besides an accounts table and a relationships table:
   shown as extra columns; where ``Web`` is blank, the Twitter page NodeXL
   puts in ``Custom Menu Item Action`` is the account's link;
 - a Kumu export (sheets Elements, with Label, and Connections, with From and
-  To; a To cell may list several elements separated by ``|``);
+  To; a To cell may list several elements separated by ``|``): an element's
+  field holding several values (Kumu's ``public sector|comms``) keeps them
+  as several, written ``public sector | comms`` (:data:`MULTI_VALUE`), which
+  colour and filters count one by one;
 - Gephi's data-laboratory CSV files (nodes: Id, Label; edges: Source,
   Target, Type, Weight): a relationships ``Type`` column holding only
   Directed/Undirected says which way the links go, not what kind they are;
@@ -39,10 +42,12 @@ from .values import ONE_WAY, TWO_WAY
 from .headings import ColumnsRead, accounts_read, links_read
 from .wide import WideList, is_wide, to_long
 
-__all__ = ["LinkTable", "Inputs", "ColumnsRead", "read_inputs", "recognise", "LIST_SEPARATORS"]
+__all__ = ["LinkTable", "Inputs", "ColumnsRead", "read_inputs", "recognise", "LIST_SEPARATORS", "MULTI_VALUE",
+           "values_of"]
 
 LIST_SEPARATORS = ";,"
 KUMU_SEPARATORS = "|"
+MULTI_VALUE = " | "  # how a cell holding several values (a Kumu list) is kept: each counts on its own
 _DIRECTION_WORDS = ONE_WAY | TWO_WAY
 # NodeXL's computed top items of a Twitter network: "Top URLs in Tweet by Count", "Top Word Pairs in Tweet by
 # Salience", "Top Replied-To in Tweet"... long lists of words that would run the hover text off the screen.
@@ -196,7 +201,9 @@ def recognise(
         ignored = frozenset()
     elif accounts is not None:
         rules, ignored = _account_rules(accounts, shape)
-        if rules.get("id") is not None and shape != "kumu":
+        if shape == "kumu":
+            accounts = _kumu_lists(accounts, {**rules, **chosen_columns})
+        elif rules.get("id") is not None:
             accounts, profile = _with_profile_links(accounts)
             rules.update(profile)
         account_columns = _account_columns(accounts, {**rules, **chosen_columns}, ignored)
@@ -319,6 +326,28 @@ def _link_table(sheet: Sheet, shape: str, chosen: dict[str, str] | None = None) 
             matched = match_columns(headings, RELATIONSHIP_FIELDS, columns)
     complete = {f.name: matched.get(f.name, "") for f in RELATIONSHIP_FIELDS}
     return LinkTable(sheet, complete, KUMU_SEPARATORS if shape == "kumu" else "")
+
+
+def values_of(text: str) -> list[str]:
+    """The values a cell holds: ``"public sector | comms"`` -> ``["public sector", "comms"]``; one for most cells."""
+    return [part.strip() for part in text.split(MULTI_VALUE)] if MULTI_VALUE in text else [text]
+
+
+def _kumu_lists(accounts: Sheet, columns: dict[str, str]) -> Sheet:
+    """Kumu's multi-value fields (``green|volunteers``) as ``green | volunteers``: blanks and repeats dropped.
+    The id, name, description and link are single values, whatever they hold."""
+    matched = match_columns(_headings(accounts), ACCOUNT_FIELDS, columns)
+    single = {matched.get(name) for name in ("id", "name", "description", "url")}
+    frame = accounts.frame.copy()
+    changed = False
+    for heading in frame.columns:
+        cells = frame[heading]
+        if heading in single or not cells.str.contains("|", regex=False).any():
+            continue
+        frame[heading] = [MULTI_VALUE.join(dict.fromkeys(p.strip() for p in cell.split("|") if p.strip()))
+                          if "|" in cell else cell for cell in cells.tolist()]
+        changed = True
+    return replace(accounts, frame=frame) if changed else accounts
 
 
 def _account_rules(accounts: Sheet, shape: str) -> tuple[dict[str, str], frozenset[str]]:

@@ -64,7 +64,7 @@ def test_kumu_export_reads_labels_as_ids_lists_in_to_and_directions():
     assert accounts.loc["derby city council", "category"] == "Council"  # Kumu's element Type
     assert accounts.loc["derbyshire police", "followers"] == 48100
     assert accounts.loc["derby city council", "url"] == "https://www.example.org/derby"
-    assert accounts.loc["derby city council", "extra"] == {"Tags": "public sector|comms"}
+    assert accounts.loc["derby city council", "extra"] == {"Tags": "public sector | comms"}  # issue 14: two values
     assert _links(tables) == [
         ("allestree news", "derby city council", "Reports on", 1.0),  # directed: one way
         ("allestree news", "sinfin community garden", "Talks to", 1.0),  # undirected: both ways

@@ -7,7 +7,7 @@ import warnings
 
 from click.testing import CliRunner
 
-from socialmap import build_map
+from socialmap import MapOptions, build_map
 from socialmap.cli import main
 from tests.conftest import DATA
 
@@ -40,3 +40,29 @@ def test_nodexl_tweet_rows_and_the_excel_readers_note_are_two_lines_not_sixty_on
     assert "site-packages" not in result.output
     # groups of fewer than three accounts are Other, not a community: 0, as the app says (issue 15.9)
     assert result.stdout.splitlines()[0].endswith(": 4 accounts, 3 relationships (3 links), 0 communities, 61 warnings")
+
+
+KUMU = DATA / "kumu_lists.xlsx"
+
+
+def test_kumu_fields_with_several_values_keep_each_and_colour_counts_each():
+    result = build_map(KUMU, options=MapOptions(colour_by="Tags"))
+    nodes = result.graph.nodes
+    assert nodes["derby city council"]["extra"]["Tags"] == "public sector | comms | youth"
+    assert nodes["sinfin community garden"]["extra"]["Tags"] == "green | volunteers"  # blank and repeat dropped
+    assert nodes["sinfin community garden"]["category"] == "Community group | Charity"
+    assert nodes["derby city council"]["description"] == "Runs the city | or so it says"  # a sentence stays whole
+    colour = result.channels[0]
+    assert [(entry["label"], entry["count"]) for entry in colour.legend] == [
+        ("public sector", 3), ("volunteers", 3), ("youth", 2), ("comms", 1), ("green", 1), ("Not given", 1)]
+    # an account with several values takes the colour of its commonest one
+    assert colour.legend[colour.entry["sinfin community garden"]]["label"] == "volunteers"
+    assert colour.legend[colour.entry["spondon youth club"]]["label"] == "volunteers"
+
+
+def test_a_filter_by_a_kumu_list_matches_any_of_its_values():
+    result = build_map(KUMU, options=MapOptions(only_categories=("Charity",), colour_by="category"))
+    assert set(result.positions) == {"sinfin community garden", "sinfin foodbank"}
+    assert result.reach.accounts == 2 and result.all_accounts == 6
+    legend = {entry["label"]: entry["count"] for entry in result.channels[0].legend}
+    assert legend == {"Charity": 2, "Community group": 1}

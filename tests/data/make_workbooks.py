@@ -168,6 +168,33 @@ def kumu(path: Path) -> None:
     _save(book, path)
 
 
+def kumu_lists(path: Path) -> None:
+    """A Kumu export whose fields hold several values separated by ``|``, as Kumu writes its multi-value
+    fields: tags, a second type, spaces and empty parts as people leave them."""
+    book = openpyxl.Workbook()
+    elements = book.active
+    elements.title = "Elements"
+    elements.append(["Label", "Type", "Description", "Tags", "Followers", "Area"])
+    for row in [
+        ("Derby City Council", "Council", "Runs the city | or so it says", "public sector|comms|youth", "61,200", "Derby"),
+        ("Derbyshire Police", "Police", "", "public sector", "48.1K", "Derby"),
+        ("Sinfin Community Garden", "Community group|Charity", "", "green | volunteers||green", "830", "Sinfin"),
+        ("Sinfin Foodbank", "Charity", "", "volunteers|public sector", "1,240", "Sinfin"),
+        ("Allestree News", "News", "", "", "2,400", "Allestree"),
+        ("Spondon Youth Club", "Community group", "", "youth|volunteers", "310", "Spondon"),
+    ]:
+        elements.append(list(row))
+    connections = book.create_sheet("Connections")
+    connections.append(["From", "To", "Type", "Direction"])
+    for row in [
+        ("Derby City Council", "Derbyshire Police|Sinfin Foodbank|Spondon Youth Club", "Partner", "mutual"),
+        ("Sinfin Community Garden", "Sinfin Foodbank", "Partner", "mutual"),
+        ("Allestree News", "Derby City Council|Derbyshire Police", "Reports on", "directed"),
+    ]:
+        connections.append(list(row))
+    _save(book, path)
+
+
 def council_workbook(path: Path) -> None:
     """A council's own workbook: a title above the table, a formula column, a Links sheet, a Notes sheet."""
     book = openpyxl.Workbook()
@@ -250,6 +277,7 @@ def main() -> None:
     nodexl(HERE / "nodexl_edges_only.xlsx", with_vertices=False)
     nodexl_top_items(HERE / "nodexl_top_items.xlsx")
     kumu(HERE / "kumu_export.xlsx")
+    kumu_lists(HERE / "kumu_lists.xlsx")
     council_workbook(HERE / "council_workbook.xlsx")
     unsaved_formulas(HERE / "unsaved_formulas.xlsx")
     two_account_sheets(HERE / "two_account_sheets.xlsx")
