@@ -66,3 +66,28 @@ def test_a_filter_by_a_kumu_list_matches_any_of_its_values():
     assert result.reach.accounts == 2 and result.all_accounts == 6
     legend = {entry["label"]: entry["count"] for entry in result.channels[0].legend}
     assert legend == {"Charity": 2, "Community group": 1}
+
+
+def test_a_tweet_export_of_thousands_of_rows_prints_at_most_a_screenful(write_csv, tmp_path):
+    """Issue 14: 2,204 warnings (119 KB of stderr) for one tweet export; now a line per kind."""
+    lines = ["Author,Mentioned,Tweet,Posted on"]
+    for i in range(3000):
+        author = f"@resident{i % 400}"
+        if i % 7 == 0:  # a tweet that mentions nobody
+            lines.append(f"{author},,Bins collected late again,2026-11-{1 + i % 28:02d}")
+        elif i % 5 == 0:  # a reply to oneself
+            lines.append(f"{author},{author},(thread continued),2026-11-{1 + i % 28:02d}")
+        elif i % 97 == 0:
+            lines.append(",,,")
+        else:
+            lines.append(f"{author},@DerbyCC,Thanks @DerbyCC,2026-11-{1 + i % 28:02d}")
+    export = write_csv("tweets.csv", "\n".join(lines) + "\n")
+    result = CliRunner().invoke(main, ["build", str(export), "-o", str(tmp_path / "m.html")])
+    assert result.exit_code == 0, result.output
+    printed = result.stderr.splitlines()
+    assert len(printed) <= 12 and len(result.stderr) < 2000, result.stderr
+    assert printed[0].endswith(" warnings (use --strict to stop on them):")
+    assert any(" rows link an account to itself and were skipped: rows " in line for line in printed)
+    assert any(" rows have no target account and were skipped: rows " in line for line in printed)
+    everything = CliRunner().invoke(main, ["build", str(export), "-o", str(tmp_path / "m.html"), "--verbose"])
+    assert len(everything.stderr.splitlines()) == 1 + int(printed[0].split()[0].replace(",", ""))
