@@ -246,12 +246,12 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         click.echo(f"  Dated relationships (such as mentions) {span} only; undated ones (such as follows) all kept.")
     if metrics_path is not None:
         metrics_path.write_bytes(table_bytes(result.metrics, metrics_path, sheet="Figures"))
-        click.echo(f"{metrics_path}: {len(result.metrics):,} rows of figures, one per account")
+        click.echo(f"{metrics_path}: {_plural(len(result.metrics), 'row')} of figures, one per account")
     if reach_path is not None:
         table = reach_tables(result.metrics)
         reach_path.write_bytes(table_bytes(table, reach_path, sheet="Reach"))
         groups = list(dict.fromkeys(table["by"].tolist()))
-        click.echo(f"{reach_path}: reach by {', '.join(groups[:-1])} and {groups[-1]} ({len(table):,} rows)")
+        click.echo(f"{reach_path}: reach by {', '.join(groups[:-1])} and {groups[-1]} ({_plural(len(table), 'row')})")
     _say_columns(result.columns)
 
 
@@ -315,7 +315,7 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
                "impressions, not people.")
     if report_path is not None:
         report_path.write_bytes(table_bytes(table, report_path, sheet="Trend"))
-        click.echo(f"{report_path}: {len(table):,} rows, one per snapshot and group (overall, area, platform)")
+        click.echo(f"{report_path}: {_plural(len(table), 'row')}, one per snapshot and group (overall, area, platform)")
     _say_columns(read for snapshot in loaded for read in snapshot.columns)
 
 
@@ -397,7 +397,7 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
         for suffix, table in comparison.reports().items():
             path = report_path.with_name(f"{report_path.stem}{suffix}{report_path.suffix}")
             path.write_bytes(table_bytes(table, path, sheet=f"Change{suffix}"[:31]))
-            click.echo(f"{path}: {len(table):,} rows{described[suffix]}")
+            click.echo(f"{path}: {_plural(len(table), 'row')}{described[suffix]}")
     _say_columns((*result.old.tables.columns, *result.new.tables.columns))
 
 

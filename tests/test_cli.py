@@ -142,10 +142,16 @@ def test_many_alike_warnings_are_one_line_and_verbose_names_every_row(write_csv,
 
 def test_one_warning_is_said_as_one(write_csv, tmp_path):
     links = write_csv("links.csv", "source,target\nacc0,acc1\nacc2,acc2\n")
-    result = _run("build", links, "-o", tmp_path / "m.html")
+    result = _run("build", links, "-o", tmp_path / "m.html", "--reach", tmp_path / "r.csv")
     assert result.stderr.splitlines()[0] == "1 warning (use --strict to stop on them):"
     # two linked accounts are no community (fewer than three: grouped as Other), as the app says (issue 15.9)
     assert result.stdout.splitlines()[0].endswith(": 2 accounts, 1 relationship (1 link), 0 communities, 1 warning")
+    one = write_csv("one.csv", "id,followers\n@only,5\n")
+    alone = _run("build", one, "-o", tmp_path / "one.html", "--metrics", tmp_path / "one.csv")
+    assert ": 1 account, 0 relationships (0 links), " in alone.stdout.splitlines()[0]
+    assert alone.stdout.splitlines()[0].endswith(", 0 warnings")
+    assert "  Potential reach: 5 followers across 1 account (a sum" in alone.stdout
+    assert alone.stdout.splitlines()[-1] == f"{tmp_path / 'one.csv'}: 1 row of figures, one per account"
 
 
 def test_bad_date_exits_2_with_one_readable_line(tmp_path):
