@@ -332,7 +332,8 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
               show_default=True, callback=lambda context, parameter, path: _checked_html_page(path),
               help="The change map to write (.html).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write tables (CSV, or .xlsx if REPORT ends in .xlsx): REPORT (one row per account: status and changes), REPORT-by-group "
+              help="Also write tables (CSV, or .xlsx if REPORT ends in .xlsx): REPORT (one row per account: status and "
+                   "changes), REPORT-by-group "
                    "(totals and changes overall and by area, platform, category and community) and, when there "
                    "are dated mentions, REPORT-mentions; e.g. change.csv, change-by-group.csv, change-mentions.csv.")
 @click.option("--growth", type=click.Choice(("absolute", "percent")), default="absolute", show_default=True,

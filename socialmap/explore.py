@@ -27,7 +27,6 @@ from .channels import colour_choices, size_choices
 from .errors import Issue, SocialMapError
 from .load import InputFile, Sheet, read_table
 from .export import table_csv
-from .formats import values_of
 from .metrics import (
     OUTCOME_CAVEAT, REACH_CAVEAT, UNKNOWN_REACH, ReachSummary, reach_by, reach_file, reach_groupings,
     unknown_followers_sentence,
@@ -35,6 +34,7 @@ from .metrics import (
 from .options import BRANCHES, ColumnMap, MapOptions
 from .words import count_of
 from .pipeline import Analysis, MapResult, analyse, arrange_view, load_tables, present
+from .toolcells import values_of
 from .schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS, Field, match_columns, normalise_heading
 from .values import id_key
 from .wide import is_wide, to_long

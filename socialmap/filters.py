@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .formats import values_of
+from .toolcells import values_of
 from .layout import Layout
 from .layout.mindmap import NO_AREA, RELATIONSHIPS_ONLY
 from .identity import platform_key

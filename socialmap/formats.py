@@ -8,12 +8,12 @@ Shapes recognised, besides an accounts table and a relationships table:
   Vertices, with Vertex): NodeXL's own display and metric columns, and the
   "Top URLs / Words / Word Pairs in Tweet..." columns it computes, are not
   shown as extra columns; where ``Web`` is blank, the Twitter page NodeXL
-  puts in ``Custom Menu Item Action`` is the account's link;
+  puts in ``Custom Menu Item Action`` is the account's link (toolcells.py);
 - a Kumu export (sheets Elements, with Label, and Connections, with From and
   To; a To cell may list several elements separated by ``|``): an element's
   field holding several values (Kumu's ``public sector|comms``) keeps them
-  as several, written ``public sector | comms`` (:data:`MULTI_VALUE`), which
-  colour and filters count one by one;
+  as several, written ``public sector | comms``, which colour and filters
+  count one by one (see toolcells.py);
 - Gephi's data-laboratory CSV files (nodes: Id, Label; edges: Source,
   Target, Type, Weight): a relationships ``Type`` column holding only
   Directed/Undirected says which way the links go, not what kind they are;
@@ -29,7 +29,6 @@ Shapes recognised, besides an accounts table and a relationships table:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -38,21 +37,16 @@ from .load import DEFAULT_MAX_BYTES, Sheet, Source, pick_sheet, read_sheets, sou
 from .schema import (
     ACCOUNT_FIELDS, LINK_LIST_FIELDS, NODEXL_OWN_COLUMNS, RELATIONSHIP_FIELDS, match_columns, normalise_heading,
 )
+from .toolcells import is_nodexl_top_items, kumu_lists, with_profile_links
 from .values import ONE_WAY, TWO_WAY
 from .headings import ColumnsRead, accounts_read, links_read
 from .wide import WideList, is_wide, to_long
 
-__all__ = ["LinkTable", "Inputs", "ColumnsRead", "read_inputs", "recognise", "LIST_SEPARATORS", "MULTI_VALUE",
-           "values_of"]
+__all__ = ["LinkTable", "Inputs", "ColumnsRead", "read_inputs", "recognise", "LIST_SEPARATORS"]
 
 LIST_SEPARATORS = ";,"
 KUMU_SEPARATORS = "|"
-MULTI_VALUE = " | "  # how a cell holding several values (a Kumu list) is kept: each counts on its own
 _DIRECTION_WORDS = ONE_WAY | TWO_WAY
-# NodeXL's computed top items of a Twitter network: "Top URLs in Tweet by Count", "Top Word Pairs in Tweet by
-# Salience", "Top Replied-To in Tweet"... long lists of words that would run the hover text off the screen.
-_NODEXL_TOP_ITEMS = re.compile(r"^top\b.*\bin (tweets?|posts?)\b", re.IGNORECASE)
-_NODEXL_PROFILE = "custom menu item action"  # NodeXL's Twitter importers put https://twitter.com/<handle> here
 
 
 @dataclass(frozen=True)
@@ -202,9 +196,9 @@ def recognise(
     elif accounts is not None:
         rules, ignored = _account_rules(accounts, shape)
         if shape == "kumu":
-            accounts = _kumu_lists(accounts, {**rules, **chosen_columns})
+            accounts = kumu_lists(accounts, {**rules, **chosen_columns})
         elif rules.get("id") is not None:
-            accounts, profile = _with_profile_links(accounts)
+            accounts, profile = with_profile_links(accounts)
             rules.update(profile)
         account_columns = _account_columns(accounts, {**rules, **chosen_columns}, ignored)
     else:
@@ -328,54 +322,16 @@ def _link_table(sheet: Sheet, shape: str, chosen: dict[str, str] | None = None) 
     return LinkTable(sheet, complete, KUMU_SEPARATORS if shape == "kumu" else "")
 
 
-def values_of(text: str) -> list[str]:
-    """The values a cell holds: ``"public sector | comms"`` -> ``["public sector", "comms"]``; one for most cells."""
-    return [part.strip() for part in text.split(MULTI_VALUE)] if MULTI_VALUE in text else [text]
-
-
-def _kumu_lists(accounts: Sheet, columns: dict[str, str]) -> Sheet:
-    """Kumu's multi-value fields (``green|volunteers``) as ``green | volunteers``: blanks and repeats dropped.
-    The id, name, description and link are single values, whatever they hold."""
-    matched = match_columns(_headings(accounts), ACCOUNT_FIELDS, columns)
-    single = {matched.get(name) for name in ("id", "name", "description", "url")}
-    frame = accounts.frame.copy()
-    changed = False
-    for heading in frame.columns:
-        cells = frame[heading]
-        if heading in single or not cells.str.contains("|", regex=False).any():
-            continue
-        frame[heading] = [MULTI_VALUE.join(dict.fromkeys(p.strip() for p in cell.split("|") if p.strip()))
-                          if "|" in cell else cell for cell in cells.tolist()]
-        changed = True
-    return replace(accounts, frame=frame) if changed else accounts
-
-
 def _account_rules(accounts: Sheet, shape: str) -> tuple[dict[str, str], frozenset[str]]:
     """Fixed columns and headings not to show: NodeXL's Vertex and own columns, Kumu's Label as id."""
     headings = _headings(accounts)
     by_key = {normalise_heading(h): h for h in reversed(headings)}
     own = [h for h in headings if h.strip().lower() in NODEXL_OWN_COLUMNS]
     if "vertex" in by_key and (shape == "nodexl" or len(own) >= 2):
-        return {"id": by_key["vertex"]}, frozenset(own + [h for h in headings if _NODEXL_TOP_ITEMS.match(h.strip())])
+        return {"id": by_key["vertex"]}, frozenset(own + [h for h in headings if is_nodexl_top_items(h)])
     if shape == "kumu" and "id" not in by_key and "label" in by_key:
         return {"id": by_key["label"]}, frozenset()
     return {}, frozenset()
-
-
-def _with_profile_links(accounts: Sheet) -> tuple[Sheet, dict[str, str]]:
-    """A NodeXL Vertices sheet whose blank ``Web`` cells take the Twitter page in Custom Menu Item Action
-    (a column of its own when there is no Web column); other sheets as they are."""
-    headings = _headings(accounts)
-    action = next((h for h in headings if h.strip().lower() == _NODEXL_PROFILE), None)
-    if action is None:
-        return accounts, {}
-    links = accounts.frame[action].where(accounts.frame[action].str.strip().str.match(r"(?i)https?://"), "")
-    web = match_columns(headings, ACCOUNT_FIELDS).get("url")
-    if web is None:
-        return accounts, {"url": action}
-    frame = accounts.frame.copy()
-    frame[web] = frame[web].where(frame[web].str.strip() != "", links)
-    return replace(accounts, frame=frame), {}
 
 
 def _link_lists(accounts: Sheet, account_columns: dict[str, str]) -> list[LinkTable]:

@@ -1,0 +1,72 @@
+"""What NodeXL and Kumu write in their cells, made plain for socialmap.
+
+- Kumu keeps a field with several values in one cell, separated by ``|``
+  (``public sector|comms``). They are kept as several, written
+  ``public sector | comms`` (:data:`MULTI_VALUE`): colour and filters count
+  each (:func:`values_of`). An element's id, name, description and link are
+  single values, whatever they hold.
+- NodeXL computes top items for a Twitter network ("Top URLs in Tweet by
+  Count", "Top Word Pairs in Tweet by Salience", "Top Replied-To in
+  Tweet"...): long lists of words that would run a hover text off the
+  screen, so they are not shown. Its Twitter importers put the account's
+  page in ``Custom Menu Item Action``: the account's link where ``Web`` is
+  blank.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+
+from .load import Sheet
+from .schema import ACCOUNT_FIELDS, match_columns
+
+__all__ = ["MULTI_VALUE", "values_of", "kumu_lists", "is_nodexl_top_items", "with_profile_links"]
+
+MULTI_VALUE = " | "
+_NODEXL_TOP_ITEMS = re.compile(r"^top\b.*\bin (tweets?|posts?)\b", re.IGNORECASE)
+_NODEXL_PROFILE = "custom menu item action"
+
+
+def values_of(text: str) -> list[str]:
+    """The values a cell holds: ``"public sector | comms"`` -> ``["public sector", "comms"]``; one for most cells."""
+    return [part.strip() for part in text.split(MULTI_VALUE)] if MULTI_VALUE in text else [text]
+
+
+def kumu_lists(accounts: Sheet, columns: Mapping[str, str]) -> Sheet:
+    """Kumu's multi-value fields (``green|volunteers||green``) as ``green | volunteers``: blanks and repeats
+    dropped. ``columns`` (field -> heading) says which columns are the id, name, description and link."""
+    matched = match_columns([str(h) for h in accounts.frame.columns], ACCOUNT_FIELDS, columns)
+    single = {matched.get(name) for name in ("id", "name", "description", "url")}
+    frame = accounts.frame.copy()
+    changed = False
+    for heading in frame.columns:
+        cells = frame[heading]
+        if heading in single or not cells.str.contains("|", regex=False).any():
+            continue
+        frame[heading] = [MULTI_VALUE.join(dict.fromkeys(p.strip() for p in cell.split("|") if p.strip()))
+                          if "|" in cell else cell for cell in cells.tolist()]
+        changed = True
+    return replace(accounts, frame=frame) if changed else accounts
+
+
+def is_nodexl_top_items(heading: str) -> bool:
+    """Whether a heading is one of NodeXL's computed "Top ... in Tweet" columns."""
+    return bool(_NODEXL_TOP_ITEMS.match(heading.strip()))
+
+
+def with_profile_links(accounts: Sheet) -> tuple[Sheet, dict[str, str]]:
+    """A NodeXL Vertices sheet whose blank ``Web`` cells take the Twitter page in Custom Menu Item Action,
+    and the column to read as the link (that one, when there is no Web column); other sheets as they are."""
+    headings = [str(h) for h in accounts.frame.columns]
+    action = next((h for h in headings if h.strip().lower() == _NODEXL_PROFILE), None)
+    if action is None:
+        return accounts, {}
+    links = accounts.frame[action].where(accounts.frame[action].str.strip().str.match(r"(?i)https?://"), "")
+    web = match_columns(headings, ACCOUNT_FIELDS).get("url")
+    if web is None:
+        return accounts, {"url": action}
+    frame = accounts.frame.copy()
+    frame[web] = frame[web].where(frame[web].str.strip() != "", links)
+    return replace(accounts, frame=frame), {}
