@@ -125,11 +125,6 @@ def _stop(error: SocialMapError, what: str) -> NoReturn:
     sys.exit(INPUT_ERROR)
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    """``1 warning``, ``2 warnings``, ``1,204 communities``."""
-    return f"{count:,} {word if count == 1 else plural or word + 's'}"
-
-
 _WARNING_LINES = 12  # with the count line above them, a screenful
 
 
@@ -138,13 +133,13 @@ def _warn(issues, note: str = "", *, prefix: str = "", verbose: bool = False) ->
     (``verbose``: every one); their count."""
     warnings_ = [issue for issue in issues if not issue.is_error]
     if warnings_:
-        click.echo(f"{prefix}{_plural(len(warnings_), 'warning')}{' ' + note if note else ''}:", err=True)
+        click.echo(f"{prefix}{count_of(len(warnings_), 'warning')}{' ' + note if note else ''}:", err=True)
         lines = summarised(warnings_, verbose=verbose)
         shown = lines if verbose or len(lines) <= _WARNING_LINES else lines[:_WARNING_LINES - 1]
         for line in shown:
             click.echo(f"  {line}", err=True)
         if len(shown) < len(lines):
-            click.echo(f"  ... and {_plural(len(lines) - len(shown), 'more kind')} of warning "
+            click.echo(f"  ... and {count_of(len(lines) - len(shown), 'more kind')} of warning "
                        "(--verbose lists every warning)", err=True)
     return len(warnings_)
 
@@ -246,12 +241,12 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         click.echo(f"  Dated relationships (such as mentions) {span} only; undated ones (such as follows) all kept.")
     if metrics_path is not None:
         metrics_path.write_bytes(table_bytes(result.metrics, metrics_path, sheet="Figures"))
-        click.echo(f"{metrics_path}: {_plural(len(result.metrics), 'row')} of figures, one per account")
+        click.echo(f"{metrics_path}: {count_of(len(result.metrics), 'row')} of figures, one per account")
     if reach_path is not None:
         table = reach_tables(result.metrics)
         reach_path.write_bytes(table_bytes(table, reach_path, sheet="Reach"))
         groups = list(dict.fromkeys(table["by"].tolist()))
-        click.echo(f"{reach_path}: reach by {', '.join(groups[:-1])} and {groups[-1]} ({_plural(len(table), 'row')})")
+        click.echo(f"{reach_path}: reach by {', '.join(groups[:-1])} and {groups[-1]} ({count_of(len(table), 'row')})")
     _say_columns(result.columns)
 
 
@@ -315,7 +310,8 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
                "impressions, not people.")
     if report_path is not None:
         report_path.write_bytes(table_bytes(table, report_path, sheet="Trend"))
-        click.echo(f"{report_path}: {_plural(len(table), 'row')}, one per snapshot and group (overall, area, platform)")
+        click.echo(f"{report_path}: {count_of(len(table), 'row')}, one per snapshot and group "
+                   "(overall, area, platform)")
     _say_columns(read for snapshot in loaded for read in snapshot.columns)
 
 
@@ -398,7 +394,7 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
         for suffix, table in comparison.reports().items():
             path = report_path.with_name(f"{report_path.stem}{suffix}{report_path.suffix}")
             path.write_bytes(table_bytes(table, path, sheet=f"Change{suffix}"[:31]))
-            click.echo(f"{path}: {_plural(len(table), 'row')}{described[suffix]}")
+            click.echo(f"{path}: {count_of(len(table), 'row')}{described[suffix]}")
     _say_columns((*result.old.tables.columns, *result.new.tables.columns))
 
 

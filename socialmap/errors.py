@@ -127,15 +127,17 @@ _ROW_NUMBER = re.compile(r"\b(rows?) \d+\b")
 # as "…" and row numbers as "row N", the sentence for a count). A kind not listed here is said
 # with the general form, "12 rows: <the message>".
 _PLURAL = (
-    ('"…" links to itself; row skipped', "{n} rows link an account to itself and were skipped"),
-    ('"…" lists itself; that link is skipped', "{n} cells list their own account; those links were skipped"),
-    ("blank row skipped", "{n} blank rows skipped"),
-    ("no id; row skipped", "{n} rows have no id and were skipped"),
-    ("no source account; row skipped", "{n} rows have no source account and were skipped"),
-    ("no target account; row skipped", "{n} rows have no target account and were skipped"),
-    ('"…" repeats the account in row N; merged into it', "{n} rows repeat an account above them and were merged into it"),
+    (r'"…" links to itself; row skipped', "{n} rows link an account to itself and were skipped"),
+    (r'"…" lists itself; that link is skipped', "{n} cells list their own account; those links were skipped"),
+    (r"blank row skipped", "{n} blank rows skipped"),
+    (r"no id; row skipped", "{n} rows have no id and were skipped"),
+    (r"no source account; row skipped", "{n} rows have no source account and were skipped"),
+    (r"no target account; row skipped", "{n} rows have no target account and were skipped"),
+    (r'"…"(?P<where> on .+)? repeats the account in row N; merged into it',
+     "{n} rows repeat an account{where} above them and were merged into it"),
+    (r'account "…" is not in (?P<file>.+); added as a placeholder',
+     "{n} accounts are not in {file} and were added as placeholders"),
 )
-_PLACEHOLDER = re.compile(r'^account "…" is not in (?P<file>.+); added as a placeholder$')
 
 
 def _kind(issue: Issue) -> str:
@@ -145,11 +147,9 @@ def _kind(issue: Issue) -> str:
 
 def _plural(kind: str, count: int) -> str:
     for singular, plural in _PLURAL:
-        if kind == singular:
-            return plural.format(n=f"{count:,}")
-    placeholder = _PLACEHOLDER.match(kind)
-    if placeholder:
-        return f"{count:,} accounts are not in {placeholder['file']} and were added as placeholders"
+        match = re.fullmatch(singular, kind)
+        if match:
+            return plural.format(n=f"{count:,}", **{k: v or "" for k, v in match.groupdict().items()})
     return f"{count:,} rows: {kind}"
 
 

@@ -163,8 +163,8 @@ def read_graph_file(data: bytes, name: str) -> tuple[pd.DataFrame, pd.DataFrame]
         return _read_gexf(root, name)
     if _local(root.tag) == "graphml":
         return _read_graphml(data, name)
-    raise SocialMapError(name, None, None, f"this XML file is neither GEXF nor GraphML (its root is <{_local(root.tag)}>)",
-                         _CHECK_GEPHI)
+    raise SocialMapError(name, None, None,
+                         f"this XML file is neither GEXF nor GraphML (its root is <{_local(root.tag)}>)", _CHECK_GEPHI)
 
 
 def is_graph_file(source: object) -> bool:
