@@ -10,7 +10,7 @@ from .load import DEFAULT_MAX_BYTES
 from .overview import OVERVIEW_ABOVE
 from .schema import ACCOUNT_FIELDS, LINK_LIST_FIELDS, RELATIONSHIP_FIELDS
 
-LAYOUTS = ("force", "communities", "mindmap", "geo")
+LAYOUTS = ("auto", "force", "communities", "mindmap", "geo")
 BRANCHES = ("platform", "category", "organisation")
 AGGREGATES = ("community", "area")
 ACCOUNT_FIELD_NAMES = tuple(f.name for f in (*ACCOUNT_FIELDS, *LINK_LIST_FIELDS))
@@ -85,7 +85,8 @@ class MapOptions:
     same map). strict: warnings fail the build. resolution: Louvain resolution
     (higher gives more, smaller communities). min_community_size: smaller
     communities are merged into one "other" group. max_bytes: largest input
-    file read. layout: one of LAYOUTS. branch: what the mind map branches
+    file read. layout: one of LAYOUTS ("auto": force with links, else a box per
+    colour). branch: what the mind map branches
     on below areas (platform or category). colour_by: "auto" (community when
     there are links, else category, else platform), "community", or any text
     column. size_by: followers, weekly_otv, pagerank, degree, betweenness, or
@@ -115,7 +116,7 @@ class MapOptions:
     resolution: float = 1.0
     min_community_size: int = 3
     max_bytes: int = DEFAULT_MAX_BYTES
-    layout: str = "force"
+    layout: str = "auto"
     branch: str = "platform"
     colour_by: str = "auto"
     size_by: str = "followers"

@@ -18,7 +18,7 @@ from .compiled import CompiledGraph, paused_gc
 from .graph import build_compiled_graph
 from .graphfiles import graph_file, graph_file_tables, is_graph_file
 from .importance import importance
-from .layout import Layout, compute_layout
+from .layout import Layout, compute_layout, resolved_layout
 from .formats import ColumnsRead, read_inputs
 from .load import Source
 from .metrics import (
@@ -226,6 +226,7 @@ def arrange(
         return compute_layout(
             view.graph, view.partition, name=options.layout, branch=options.branch,
             region=options.region or options.title, areas=areas, seed=options.seed, compiled=compiled,
+            colour_by=options.colour_by,
         )
 
 
@@ -264,7 +265,7 @@ def draw(
             files=[f for f in (tables.accounts_file, tables.relationships_file) if f],
             data_date=options.data_date, accounts=analysis.reach.accounts, relationships=tables.relationship_rows,
             communities=analysis.partition.count(), colour=colour.description, size=size.description,
-            layout=options.layout, issues=tables.issues, seed=options.seed,
+            layout=resolved_layout(view.graph, options.layout), issues=tables.issues, seed=options.seed,
         )),
         reach=reach_panel(reach_summary(accounts), metrics),
     )

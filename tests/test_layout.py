@@ -151,3 +151,86 @@ def test_layouts_from_a_shared_compiled_graph_are_those_made_alone(layout):
     G, compiled = build_compiled_graph(tables.accounts, tables.relationships)
     partition = detect_communities(G, compiled=compiled)
     assert compute_layout(G, partition, name=layout, compiled=compiled) == compute_layout(G, partition, name=layout)
+
+
+# --- issue 15: layouts that look finished on ordinary data --------------------------------------------------
+
+from socialmap.layout.base import ACCOUNT_GAP, LARGEST_DISC  # noqa: E402
+from tests.account_lists import account_list  # noqa: E402
+
+SHAPES = {  # name: (accounts, relationships): the shapes users bring, 10 to 300 accounts
+    "list10": account_list(10), "list50": account_list(50), "list300": account_list(300),
+    "list50_bare": account_list(50, areas=False, categories=False),
+    "list50_no_followers": account_list(50, followers=False),
+    "linked50": account_list(50, links=120), "linked300": account_list(300, links=900),
+    "sparse300": account_list(300, links=150), "linked300_no_areas": account_list(300, links=900, areas=False),
+    "sample": (SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS), "sample_no_links": (SAMPLE_ACCOUNTS, None),
+}
+
+
+def _boxes_overlap(a, b, slack=0.5):
+    return (min(a.x + a.width, b.x + b.width) - max(a.x, b.x) > slack
+            and min(a.y + a.height, b.y + b.height) - max(a.y, b.y) > slack)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_no_two_discs_pile_up(shape, layout):
+    """Item 4: even two of the largest discs the page draws overlap by at most half a radius."""
+    G, _, result = _laid_out(*SHAPES[shape], layout=layout)
+    assert set(result.positions) == set(G)
+    assert _closest_pair(result.positions) >= 2 * LARGEST_DISC - LARGEST_DISC / 2
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("name", sorted(NETWORKS))
+def test_no_two_discs_pile_up_on_real_networks(name, layout):
+    _, _, result = _laid_out(*as_tables(NETWORKS[name]()), layout=layout)
+    assert _closest_pair(result.positions) >= ACCOUNT_GAP - 1
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_boxes_hold_their_accounts_under_their_titles(shape):
+    """Item 6: each account in its own box, clear of the sides and below the title strip; no box on another."""
+    G, partition, result = _laid_out(*SHAPES[shape], layout="communities")
+    assert [box.label for box in result.regions] == list(partition.names)
+    for box, members in zip(result.regions, partition.groups()):
+        for node in members:
+            x, y = result.positions[node]
+            assert box.x + LARGEST_DISC <= x <= box.x + box.width - LARGEST_DISC, (box.label, node)
+            assert box.y + 2.4 * 28 <= y <= box.y + box.height - LARGEST_DISC, (box.label, node)
+    for i, a in enumerate(result.regions):
+        assert not any(_boxes_overlap(a, b) for b in result.regions[i + 1:])
+
+
+def test_other_box_is_no_larger_than_its_share():
+    """Item 6: "Other" (accounts in no community) once took 60% of the map; now its share of accounts at most."""
+    G, partition, result = _laid_out(*SHAPES["sparse300"], layout="communities")
+    assert partition.other is not None
+    areas = [box.width * box.height for box in result.regions]
+    share = partition.sizes()[partition.other] / G.number_of_nodes()
+    assert areas[partition.other] / sum(areas) <= share * 1.1
+
+
+@pytest.mark.parametrize("shape", ["list10", "list50", "list300", "list50_bare", "sample_no_links"])
+def test_auto_boxes_a_list_without_links_by_its_colours(shape):
+    """Item 2: no links, no disc in no order: one box per entry of the key, each account in its colour's box."""
+    from socialmap.channels import resolve_colour
+
+    G, partition, result = _laid_out(*SHAPES[shape], layout="auto")
+    colour = resolve_colour(G, partition, "auto")
+    assert [box.label for box in result.regions] == [entry["label"] for entry in colour.legend]
+    for node, (x, y) in result.positions.items():
+        box = result.regions[colour.entry[node]]
+        assert box.x <= x <= box.x + box.width and box.y <= y <= box.y + box.height
+
+
+def test_auto_follows_the_colour_chosen():
+    G, partition, result = _laid_out(*SHAPES["list50"], layout="auto", colour_by="area")
+    assert {box.label for box in result.regions} == {G.nodes[n]["area"] for n in G}
+
+
+def test_auto_with_links_is_the_force_layout():
+    _, _, auto = _laid_out(*SHAPES["linked50"], layout="auto")
+    _, _, force = _laid_out(*SHAPES["linked50"], layout="force")
+    assert auto == force and not auto.regions

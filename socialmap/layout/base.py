@@ -16,10 +16,14 @@ import numpy as np
 
 __all__ = [
     "Layout", "Hub", "Region", "NODE_SPACING", "sunflower", "separate_discs", "pack_discs", "pull_in_outliers", "as_positions",
-    "KD_TREE_FROM",
+    "KD_TREE_FROM", "LARGEST_DISC", "ACCOUNT_GAP", "spread_accounts", "first_view_scale", "text_width",
 ]
 
 NODE_SPACING = 60.0  # canvas units between neighbouring accounts
+LARGEST_DISC = 42.0  # the page's largest account disc, radius in canvas units (map.js SIZE_RANGE.max)
+# Centres at least this far apart: two discs, however large, overlap by at most half the smaller radius.
+ACCOUNT_GAP = 2 * LARGEST_DISC - LARGEST_DISC / 2 + 1
+VIEW = (1090.0, 680.0)  # the map's size in CSS pixels on a 1366x768 screen, beside the key
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
@@ -58,22 +62,42 @@ class Layout:
     regions: tuple[Region, ...] = field(default=())
 
 
+def first_view_scale(width: float, height: float) -> float:
+    """Screen pixels per canvas unit when a map of this extent first fits a 1366x768 screen (at most 1)."""
+    return min(1.0, VIEW[0] / max(width + 120, 1.0), VIEW[1] / max(height + 120, 1.0))
+
+
+def text_width(text: str, size: float) -> float:
+    """About how wide the page draws ``text`` at ``size`` (semi-bold system sans): 0.6 em a letter."""
+    return 0.6 * size * len(text)
+
+
+def spread_accounts(points: np.ndarray, iterations: int = 300) -> np.ndarray:
+    """Push accounts apart until every two are ACCOUNT_GAP apart (so their discs cannot pile up)."""
+    if len(points) < 2:
+        return points
+    return separate_discs(points, np.full(len(points), ACCOUNT_GAP / 2 + 0.5), iterations=iterations)
+
+
 def as_positions(nodes: list[str], points: np.ndarray) -> dict[str, tuple[float, float]]:
     """{node: (x, y)} rounded to 0.1 canvas units (small, stable JSON)."""
     rounded = np.round(points, 1)
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, rounded)}
 
 
-def sunflower(count: int, spacing: float = NODE_SPACING) -> np.ndarray:
-    """Evenly spread points in a disc (Vogel's spiral), about ``spacing`` apart."""
+_SUNFLOWER = 0.6 * 60 / 55.7  # Vogel's spiral at 0.6 x spacing has its closest pair 55.7 / 60 x spacing apart
+
+
+def sunflower(count: int, spacing: float = ACCOUNT_GAP) -> np.ndarray:
+    """Evenly spread points in a disc (Vogel's spiral), no two closer than ``spacing``."""
     steps = np.arange(count)
-    radius = spacing * 0.6 * np.sqrt(steps + 0.5)
+    radius = spacing * _SUNFLOWER * np.sqrt(steps + 0.5)
     angle = steps * GOLDEN_ANGLE
     return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
 
 
-def sunflower_radius(count: int, spacing: float = NODE_SPACING) -> float:
-    return spacing * 0.6 * math.sqrt(max(count, 1) - 0.5) + spacing / 2
+def sunflower_radius(count: int, spacing: float = ACCOUNT_GAP) -> float:
+    return spacing * _SUNFLOWER * math.sqrt(max(count, 1) - 0.5) + spacing / 2
 
 
 def pull_in_outliers(points: np.ndarray, *, cap: float) -> np.ndarray:

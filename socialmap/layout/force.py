@@ -18,7 +18,7 @@ import numpy as np
 
 from ..community import Partition
 from ..compiled import CompiledGraph, compile_graph, group_links, seeded
-from .base import NODE_SPACING, Layout, as_positions, pack_discs, pull_in_outliers, sunflower
+from .base import ACCOUNT_GAP, NODE_SPACING, Layout, as_positions, pack_discs, pull_in_outliers, spread_accounts, sunflower
 
 __all__ = ["force_layout", "community_groups_force"]
 
@@ -57,7 +57,8 @@ def community_groups_force(
     Small maps lay out each community on its own; large ones lay out all of
     them in one grid Fruchterman-Reingold pass over the links inside
     communities (each community a separate piece), then cut the pieces out:
-    one compiled call instead of hundreds (bench/RESULTS.md).
+    one compiled call instead of hundreds (bench/RESULTS.md). On small maps
+    the accounts are then pushed ACCOUNT_GAP apart, so no two discs pile up.
     """
     if compiled.undirected.vcount() >= ONE_PASS_FROM:
         return _one_pass(compiled, groups, unlinked)
@@ -65,7 +66,7 @@ def community_groups_force(
     for number, members in enumerate(groups):
         subgraph = compiled.undirected.induced_subgraph(members.tolist(), implementation="create_from_scratch")
         plain = number in unlinked or subgraph.ecount() == 0 or len(members) < 4
-        local.append(sunflower(len(members)) if plain else _force(subgraph, rng))
+        local.append(sunflower(len(members)) if plain else spread_accounts(_force(subgraph, rng)))
     return local
 
 
@@ -86,7 +87,7 @@ def _one_pass(compiled: CompiledGraph, groups: list[np.ndarray], unlinked: set) 
 
 
 def _force(subgraph: ig.Graph, rng: np.random.Generator) -> np.ndarray:
-    """Fruchterman-Reingold on one community, scaled to NODE_SPACING per account."""
+    """Fruchterman-Reingold on one community, scaled to ACCOUNT_GAP per account."""
     count = subgraph.vcount()
     start = rng.uniform(-1, 1, size=(count, 2)) * math.sqrt(count)
     layout = subgraph.layout_fruchterman_reingold(
@@ -96,11 +97,11 @@ def _force(subgraph: ig.Graph, rng: np.random.Generator) -> np.ndarray:
 
 
 def _scaled(points: np.ndarray) -> np.ndarray:
-    """A community's force layout, centred, NODE_SPACING per account, stragglers pulled in."""
+    """A community's force layout, centred, ACCOUNT_GAP per account, stragglers pulled in."""
     count = len(points)
     points = points - np.median(points, axis=0)
     radius = np.sqrt((points**2).sum(axis=1))
-    target = NODE_SPACING * 0.75 * math.sqrt(count)
+    target = ACCOUNT_GAP * 0.75 * math.sqrt(count)
     points *= target / (np.percentile(radius, 90) or 1.0)
     return pull_in_outliers(points, cap=1.15 * target)
 
