@@ -166,8 +166,9 @@ _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on i
               help="Seed for every random choice: the same seed gives the same map.")
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
               help="Community resolution: higher gives more, smaller communities.")
-@click.option("--layout", type=click.Choice(LAYOUTS), default="force", show_default=True,
-              help="force: communities pulled apart; communities: a box per community; "
+@click.option("--layout", type=click.Choice(LAYOUTS), default="auto", show_default=True,
+              help="auto: force with links, else a box per colour; force: communities pulled apart; "
+                   "communities: a box per community; "
                    "mindmap: region, areas, branches, accounts; geo: accounts round their area's place.")
 @click.option("--branch", type=click.Choice(BRANCHES), default="platform", show_default=True,
               help="What the mind map branches on below areas.")

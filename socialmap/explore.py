@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 
 from .areas import read_areas
@@ -248,17 +249,23 @@ def within_span(picked, span: tuple[dt.date, dt.date] | None) -> tuple[dt.date |
     return picked[0], picked[1]
 
 
-def layout_key(options: MapOptions) -> MapOptions:
+def layout_key(options: MapOptions, graph: nx.DiGraph | None = None) -> MapOptions:
     """The options the positions depend on: layout, its branch and centre, overview, seed.
+
+    Under "auto", a ``graph`` without links is boxed by its colours, so there the colour counts too.
 
     An overview (``aggregate``) is made of the shown accounts only, so there
     the filters count too; an account view is laid out whole and filtered
     after, so there they do not.
     """
-    mindmap = options.layout == "mindmap"
-    key = MapOptions(seed=options.seed, layout=options.layout, aggregate=options.aggregate,
+    layout = options.layout
+    if layout == "auto" and graph is not None and graph.number_of_edges():
+        layout = "force"  # what auto is with links: the same positions whatever the colour
+    mindmap = layout == "mindmap"
+    key = MapOptions(seed=options.seed, layout=layout, aggregate=options.aggregate,
                      branch=options.branch if mindmap else MapOptions.branch,
-                     region=(options.region or options.title) if mindmap else None)
+                     region=(options.region or options.title) if mindmap else None,
+                     colour_by=options.colour_by if layout == "auto" else MapOptions.colour_by)
     if options.aggregate is not None:
         key = replace(key, only_platforms=options.only_platforms, only_areas=options.only_areas,
                       only_categories=options.only_categories, min_followers=options.min_followers,
@@ -306,8 +313,10 @@ def attempt(stage, *args):
 
 # --- choices for the controls ---------------------------------------------------------
 
-LAYOUT_LABELS = {"force": "Network", "communities": "A box per community", "mindmap": "Mind map", "geo": "Places"}
-LAYOUT_HELP = ("Network: accounts linked to each other sit together, communities pulled apart. A box per "
+LAYOUT_LABELS = {"auto": "Automatic", "force": "Network", "communities": "A box per community", "mindmap": "Mind map",
+                 "geo": "Places"}
+LAYOUT_HELP = ("Automatic: the network when there are relationships, else a box per colour. "
+               "Network: accounts linked to each other sit together, communities pulled apart. A box per "
                "community: each community in its own box. Mind map: the region, its areas, then platforms or "
                "categories (needs no relationships). Places: accounts round their area's place (from lat and lon "
                "columns, or an areas file).")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -73,7 +74,17 @@ def test_colour_size_and_filters_leave_the_analysis_and_layout_keys_alone():
     changed = replace(plain, title="B", colour_by="platform", size_by="pagerank", only_platforms=("Facebook",),
                       min_followers=10.0, focus="derbycc", focus_steps=2)
     assert explore.analysis_key(changed) == explore.analysis_key(plain)
-    assert explore.layout_key(changed) == explore.layout_key(plain)
+    linked = nx.DiGraph([("a", "b")])
+    assert explore.layout_key(changed, linked) == explore.layout_key(plain, linked)
+
+
+def test_colour_moves_the_accounts_of_a_list_without_links():
+    """Issue 15 item 2: under "auto" a list without links is boxed by its colours."""
+    plain = MapOptions(title="A")
+    unlinked = nx.empty_graph(["a", "b"], create_using=nx.DiGraph)
+    assert explore.layout_key(replace(plain, colour_by="platform"), unlinked) != explore.layout_key(plain, unlinked)
+    assert explore.layout_key(replace(plain, layout="force", colour_by="platform"), unlinked) == explore.layout_key(
+        replace(plain, layout="force"), unlinked)
 
 
 def test_layout_key_changes_with_what_moves_accounts():

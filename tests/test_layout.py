@@ -234,3 +234,60 @@ def test_auto_with_links_is_the_force_layout():
     _, _, auto = _laid_out(*SHAPES["linked50"], layout="auto")
     _, _, force = _laid_out(*SHAPES["linked50"], layout="force")
     assert auto == force and not auto.regions
+
+
+def _segment_distance(points, start, end):
+    """Distance of each point from the segment start-end."""
+    start, end = np.asarray(start, float), np.asarray(end, float)
+    along = end - start
+    t = np.clip(((points - start) @ along) / max(along @ along, 1e-9), 0, 1)
+    return np.sqrt(((points - (start + t[:, None] * along)) ** 2).sum(axis=1))
+
+
+def _hub_box(hub, size):
+    from socialmap.layout.base import text_width
+
+    width = text_width(hub.label, size) + 0.9 * size
+    if hub.room and width > hub.room:
+        size *= hub.room / width
+        width = hub.room
+    return (hub.x - width / 2, hub.y - 0.8 * size, hub.x + width / 2, hub.y + 0.8 * size)
+
+
+MINDMAP_SHAPES = ["list50", "list300", "linked300", "sample", "sample_no_links", "list50_bare", "list10"]
+
+
+@pytest.mark.parametrize("shape", MINDMAP_SHAPES)
+def test_mindmap_spokes_cross_no_other_area_or_branch(shape):
+    """Item 5: a tidy radial tree: each spoke reaches its area (or branch) without passing over another's accounts."""
+    G, _, result = _laid_out(*SHAPES[shape], layout="mindmap", region="Derby and Derbyshire social media map")
+    hubs = {hub.key: hub for hub in result.hubs}
+    parent = {child: parent for parent, child in result.tree_links}
+    area_of = {node: parent[parent[node]] for node in G}
+    branch_of = {node: parent[node] for node in G}
+    nodes = sorted(G)
+    points = np.array([result.positions[n] for n in nodes])
+    for start, end in result.tree_links:
+        if end not in hubs:
+            continue
+        a, b = hubs[start], hubs[end]
+        near = _segment_distance(points, (a.x, a.y), (b.x, b.y)) < LARGEST_DISC
+        if a.kind == "region":
+            crossed = {area_of[n] for n, hit in zip(nodes, near) if hit} - {end}
+        else:
+            crossed = {branch_of[n] for n, hit in zip(nodes, near) if hit} - {end}
+        assert not crossed, f"the spoke to {b.label} crosses {[hubs[k].label for k in crossed]}"
+
+
+@pytest.mark.parametrize("shape", MINDMAP_SHAPES)
+def test_mindmap_region_and_area_boxes_never_overlap(shape):
+    """Item 5: "North East Derbyshire" hid "Derbyshire"; now no hub box touches another or an account's disc."""
+    G, _, result = _laid_out(*SHAPES[shape], layout="mindmap", region="Derby and Derbyshire social media map")
+    sizes = {"region": 46.0, "area": 30.0}
+    boxes = [(hub.label, _hub_box(hub, sizes[hub.kind])) for hub in result.hubs if hub.kind in sizes]
+    for i, (label, (left, top, right, bottom)) in enumerate(boxes):
+        for other, (l2, t2, r2, b2) in boxes[i + 1:]:
+            assert min(right, r2) <= max(left, l2) or min(bottom, b2) <= max(top, t2), (label, other)
+        for node, (x, y) in result.positions.items():
+            assert not (left - LARGEST_DISC / 2 < x < right + LARGEST_DISC / 2
+                        and top - LARGEST_DISC / 2 < y < bottom + LARGEST_DISC / 2), (label, node)

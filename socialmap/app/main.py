@@ -172,7 +172,7 @@ options = replace(
     only_categories=tuple(picked["category"]), min_followers=float(least) if least else None,
     focus=focus, focus_steps=int(steps) if focus else 1, mentions_from=date_from, mentions_to=date_to)
 files = inputs.digest + ("" if areas is None else "+areas")
-arranged = laid_out(analysis, areas, files, analysis_options, explore.layout_key(options))
+arranged = laid_out(analysis, areas, files, analysis_options, explore.layout_key(options, analysis.graph))
 result = presented(analysis, arranged, areas, files, options)
 if isinstance(result, SocialMapError):  # e.g. colour by a column left blank in every account shown
     show_problems(result.issues, "The map cannot be drawn with these settings: change the colour, size or "

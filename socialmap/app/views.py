@@ -199,7 +199,7 @@ def show_change(current: Current, earlier: explore.Inputs, later: explore.Inputs
             return
     later_files = later.digest + ("" if areas is None else "+areas")
     layout = laid_out(new, areas, later_files, analysis_options,
-                      explore.layout_key(overtime.change_map_options(options)))[1]
+                      explore.layout_key(overtime.change_map_options(options), new.graph))[1]
     change = changed(old, new, layout, earlier.digest + later_files, overtime.change_options(options, growth=growth))
     if isinstance(change, SocialMapError):
         show_problems(change.issues, "The change map cannot be drawn: " + explore.problem_summary(change.issues))

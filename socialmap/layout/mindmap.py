@@ -1,21 +1,25 @@
 """The "mindmap" layout, Derby style: region at the centre, then areas, then branches, then accounts.
 
-A radial tree that needs no relationships at all, drawn as nested bubbles
-so it stays compact: each branch (a platform or a category within an area)
-is a hub with its accounts around it, largest nearest; each area is a hub
-with its branches on a ring around it; the areas sit around the region in
-the middle, in order of size, packed so that no two overlap.
+A tidy radial tree that needs no relationships at all, drawn as nested
+bubbles so it stays compact: each branch (a platform or a category within
+an area) is a hub with its accounts around it, largest nearest; each area is
+a hub with its branches on a ring around it, far enough out for the area's
+name, the side facing the region left free for the spoke; the areas sit
+round the region in sectors as wide as their bubbles, largest at the top,
+so no two bubbles overlap and no spoke crosses another area. Hubs carry the
+room their labels may take, so the page never draws one over another.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 
-from .base import NODE_SPACING, GOLDEN_ANGLE, Hub, Layout, pack_discs
+from .base import _SUNFLOWER, ACCOUNT_GAP, GOLDEN_ANGLE, LARGEST_DISC, Hub, Layout, first_view_scale, text_width
 from ..options import BRANCHES
 
 __all__ = ["mindmap_layout", "NO_AREA", "NO_BRANCH", "RELATIONSHIPS_ONLY", "hub_key"]
@@ -23,7 +27,7 @@ __all__ = ["mindmap_layout", "NO_AREA", "NO_BRANCH", "RELATIONSHIPS_ONLY", "hub_
 NO_AREA = "Area not given"
 NO_BRANCH = "Other"
 RELATIONSHIPS_ONLY = "Named in relationships only"
-_HOLE = 2  # sunflower steps left empty round a branch hub, for its label
+_HOLE = 3  # sunflower steps left empty round a branch hub, for its label
 
 
 def _branch_of(data: dict, branch: str) -> str:
@@ -57,28 +61,75 @@ def hub_key(G: nx.DiGraph, kind: str, number: int) -> str:
 def _ring_sunflower(count: int) -> np.ndarray:
     """Accounts round a hub: a sunflower with its middle left free for the hub's label."""
     steps = np.arange(_HOLE, _HOLE + count)
-    radius = NODE_SPACING * 0.6 * np.sqrt(steps + 0.5)
+    radius = ACCOUNT_GAP * _SUNFLOWER * np.sqrt(steps + 0.5)
     angle = steps * GOLDEN_ANGLE
     return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
 
 
+_HOLE_RADIUS = ACCOUNT_GAP * _SUNFLOWER * math.sqrt(_HOLE + 0.5) - LARGEST_DISC  # free round a branch hub
+
+
 def _disc_radius(points: np.ndarray) -> float:
-    return float(np.sqrt((points**2).sum(axis=1)).max(initial=0.0)) + NODE_SPACING * 0.6
+    return float(np.sqrt((points**2).sum(axis=1)).max(initial=0.0)) + LARGEST_DISC
 
 
-def _area_bubble(branches: dict[str, list[str]]) -> tuple[list[tuple[str, list[str], np.ndarray, np.ndarray]], float]:
-    """Branch discs on a ring round the area hub: [(value, members, hub point, account points)], radius."""
+@dataclass(frozen=True)
+class _Bubble:
+    """One area: its branch discs on a ring round the area hub, the spoke side left free."""
+
+    branches: tuple[tuple[str, tuple[str, ...], np.ndarray, np.ndarray], ...]  # (value, members, hub, points)
+    radius: float  # of the whole bubble, round the area hub
+    label_room: float  # widest the area's label may be
+
+
+def _area_bubble(branches: dict[str, list[str]], label_width: float, label_height: float) -> _Bubble:
+    """Branch discs on a ring round the area hub, far enough out for the area's label, the gap at angle pi.
+
+    The bubble is laid out with its free side (where the spoke from the
+    region comes in) at angle pi; the caller turns it to face the region.
+    """
     discs = [(value, members, _ring_sunflower(len(members))) for value, members in branches.items()]
     radii = [_disc_radius(points) for *_, points in discs]
-    gap = NODE_SPACING * 0.8
-    ring = max(sum(2 * r + gap for r in radii) / (2 * math.pi), max(radii) + 1.8 * NODE_SPACING)
-    placed, angle = [], 0.0
+    gap = ACCOUNT_GAP * 0.5
+    spoke_gap = 2 * LARGEST_DISC + gap  # arc left free on the region's side
+    inner = max(label_width / 2, label_height / 2) + gap  # the area's label fits inside the ring
+    ring = max((sum(2 * r + gap for r in radii) + spoke_gap) / (2 * math.pi), max(radii) + inner)
+    if len(discs) == 1:
+        ring = radii[0] + inner
+    placed, angle = [], -math.pi + spoke_gap / ring / 2
+    spare = 2 * math.pi - spoke_gap / ring - sum(2 * r + gap for r in radii) / ring
+    angle += spare / 2  # the discs centred opposite the spoke
     for (value, members, points), radius in zip(discs, radii):
         middle = angle + (2 * radius + gap) / ring / 2
         angle += (2 * radius + gap) / ring
+        if len(discs) == 1:
+            middle = 0.0
         hub = np.array([math.cos(middle), math.sin(middle)]) * ring
-        placed.append((value, members, hub, points + hub))
-    return placed, ring + max(radii)
+        placed.append((value, tuple(members), hub, points + hub))
+    free = min(ring - r for r in radii)
+    return _Bubble(tuple(placed), ring + max(radii), 2 * math.sqrt(max(free**2 - (label_height / 2) ** 2, 1.0)))
+
+
+def _turned(points: np.ndarray, angle: float) -> np.ndarray:
+    cos, sin = math.cos(angle), math.sin(angle)
+    return points @ np.array([[cos, sin], [-sin, cos]])
+
+
+def _sectors(radii: np.ndarray, hole: float) -> tuple[np.ndarray, np.ndarray]:
+    """(angle, distance) of each area round the region: a sector each, as wide as its bubble.
+
+    Each bubble lies inside its own sector, so no two overlap and no spoke
+    from the region crosses another area; each sits as near the middle as
+    its sector and the region's label allow.
+    """
+    widths = 2 * math.pi * radii / radii.sum()
+    ends = np.cumsum(widths)
+    angles = -math.pi / 2 + ends - widths / 2  # the largest area at the top, the rest clockwise
+    half = np.minimum(widths / 2, math.pi / 2)
+    distance = np.maximum(radii / np.sin(half), radii + hole)
+    if len(radii) == 1:
+        distance = radii + hole
+    return angles, distance
 
 
 def mindmap_layout(G: nx.DiGraph, *, branch: str = "platform", region: str = "Region") -> Layout:
@@ -88,51 +139,38 @@ def mindmap_layout(G: nx.DiGraph, *, branch: str = "platform", region: str = "Re
     if G.number_of_nodes() == 0:
         return Layout({})
     tree = _tree(G, branch)
-    bubbles = [_area_bubble(branches) for branches in tree.values()]
-    radii = np.array([radius for _, radius in bubbles]) + 1.2 * NODE_SPACING
-    # start on a spiral, largest areas nearest the region hub, then pack
-    count = len(bubbles)
-    order = np.arange(count)
-    start = np.column_stack([np.cos(order * GOLDEN_ANGLE), np.sin(order * GOLDEN_ANGLE)])
-    start *= (radii.max() * 1.5 + np.sqrt(order + 1) * radii.mean())[:, None]
-    # the region hub is a disc too, in the middle, that the areas cannot move
-    discs = np.vstack([[0.0, 0.0], start])
-    disc_radii = np.concatenate([[NODE_SPACING * 4], radii])
-    mass = np.concatenate([[1e12], radii**2])
-    packed = pack_discs(discs, disc_radii, mass=mass)
-    centres = _room_for_the_region(packed[1:] - packed[0], radii)
-    distance = np.sqrt((centres**2).sum(axis=1))
-    free = float((distance - radii).min()) if count else NODE_SPACING * 4
+    scale = 1.0  # first with the smallest hub texts, then as large as the map's first view makes them
+    for _ in range(3):  # hub text sizes follow the map's size, which follows the room they need
+        area_font, region_font = max(30.0, 12 / scale), max(46.0, 22 / scale)
+        bubbles = [_area_bubble(branches, text_width(area, area_font) + area_font, 1.6 * area_font)
+                   for area, branches in tree.items()]
+        radii = np.array([bubble.radius for bubble in bubbles]) + ACCOUNT_GAP / 2
+        hole = text_width(region, region_font) / 2 + region_font / 2
+        angles, distance = _sectors(radii, hole)
+        extent = float((distance + radii).max())
+        scale = first_view_scale(2 * extent, 2 * extent)
     region_key = hub_key(G, "region", 0)
-    hubs = [Hub(region_key, region, "region", 0.0, 0.0, room=round(1.8 * free, 1))]
+    free = float((distance - radii).min()) + ACCOUNT_GAP / 2
+    hubs = [Hub(region_key, region, "region", 0.0, 0.0, room=round(2 * free - ACCOUNT_GAP, 1))]
     links: list[tuple[str, str]] = []
     positions: dict[str, tuple[float, float]] = {}
     branch_number = 0
-    for number, ((area, _), (placed, _), centre) in enumerate(zip(tree.items(), bubbles, centres)):
+    for number, (area, bubble, angle, far) in enumerate(zip(tree, bubbles, angles, distance)):
+        centre = np.array([math.cos(angle), math.sin(angle)]) * far
         area_key = hub_key(G, "area", number)
-        hubs.append(Hub(area_key, area, "area", round(float(centre[0]), 1), round(float(centre[1]), 1)))
+        hubs.append(Hub(area_key, area, "area", round(float(centre[0]), 1), round(float(centre[1]), 1),
+                        room=round(bubble.label_room, 1)))
         links.append((region_key, area_key))
-        for value, members, hub_point, points in placed:
+        turn = angle  # the bubble's free side (at pi) faces the region
+        for value, members, hub_point, points in bubble.branches:
             branch_key = hub_key(G, "branch", branch_number)
             branch_number += 1
-            x, y = hub_point + centre
-            hubs.append(Hub(branch_key, value, "branch", round(float(x), 1), round(float(y), 1)))
+            x, y = _turned(hub_point[None, :], turn)[0] + centre
+            hubs.append(Hub(branch_key, value, "branch", round(float(x), 1), round(float(y), 1),
+                            room=round(2 * _HOLE_RADIUS, 1)))
             links.append((area_key, branch_key))
             links.extend((branch_key, node) for node in members)
-            positions.update(
-                {node: (round(float(px), 1), round(float(py), 1)) for node, (px, py) in zip(members, points + centre)}
-            )
+            placed = _turned(points, turn) + centre
+            positions.update({node: (round(float(px), 1), round(float(py), 1)) for node, (px, py) in zip(members, placed)})
     return Layout(positions, tuple(hubs), tuple(links))
 
-
-REGION_SHARE = 0.2  # of the map's radius kept free round the region's label, which the page sizes to the map
-
-
-def _room_for_the_region(centres: np.ndarray, radii: np.ndarray) -> np.ndarray:
-    """Move the bubbles straight out, all by one distance, until the middle is free enough."""
-    distance = np.sqrt((centres**2).sum(axis=1))
-    extent = float((distance + radii).max())
-    free = float((distance - radii).min())
-    shift = max(0.0, (REGION_SHARE * extent - free) / (1 - REGION_SHARE))
-    direction = centres / np.where(distance == 0, 1.0, distance)[:, None]
-    return centres + direction * shift
