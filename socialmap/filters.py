@@ -95,6 +95,12 @@ def _area_group(data: dict) -> str:
     return RELATIONSHIPS_ONLY if data["placeholder"] else (data["area"] or NO_AREA)
 
 
+def _holds_any(region, positions: dict[str, tuple[float, float]]) -> bool:
+    """Whether a box (of a group that is not a community: a colour under "auto") still holds a kept account."""
+    return any(region.x <= x <= region.x + region.width and region.y <= y <= region.y + region.height
+               for x, y in positions.values())
+
+
 def restrict_layout(layout: Layout, G: nx.DiGraph, keep: set[str], community_name: dict[str, str]) -> Layout:
     """The layout of the kept accounts: hubs, tree links and boxes only where they still hold someone."""
     positions = {node: point for node, point in layout.positions.items() if node in keep}
@@ -109,5 +115,6 @@ def restrict_layout(layout: Layout, G: nx.DiGraph, keep: set[str], community_nam
     communities = {community_name[node] for node in keep}
     hubs = tuple(hub for hub in layout.hubs if hub.key in needed or (hub.group and hub.group in areas))
     links = tuple((a, b) for a, b in layout.tree_links if b in keep or b in needed)
-    regions = tuple(region for region in layout.regions if not region.group or region.group in communities)
+    regions = tuple(region for region in layout.regions
+                    if (region.group in communities if region.group else _holds_any(region, positions)))
     return Layout(positions, hubs, links, regions)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 import pandas as pd
@@ -249,9 +249,9 @@ def _shown_metrics(analysis: Analysis, accounts: nx.DiGraph) -> pd.DataFrame:
 
 def draw(
     analysis: Analysis, view: View, layout: Layout, *, options: MapOptions = MapOptions(),
-    channels: tuple[ColourChannel, SizeChannel] | None = None,
+    channels: tuple[ColourChannel, SizeChannel] | None = None, issues: tuple[Issue, ...] | None = None,
 ) -> str:
-    """The page: colour, size and words on top of a computed layout."""
+    """The page: colour, size and words on top of a computed layout (``issues``: the warnings to tell, if not the files')."""
     colour, size = channels or resolve_channels(analysis, view, options)
     accounts = view.accounts
     metrics = _shown_metrics(analysis, accounts)
@@ -265,7 +265,8 @@ def draw(
             files=[f for f in (tables.accounts_file, tables.relationships_file) if f],
             data_date=options.data_date, accounts=analysis.reach.accounts, relationships=tables.relationship_rows,
             communities=analysis.partition.count(), colour=colour.description, size=size.description,
-            layout=resolved_layout(view.graph, options.layout), issues=tables.issues, seed=options.seed,
+            layout=resolved_layout(view.graph, options.layout), issues=tables.issues if issues is None else issues,
+            seed=options.seed,
         )),
         reach=reach_panel(reach_summary(accounts), metrics),
     )
@@ -317,15 +318,16 @@ def present(
 ) -> MapResult:
     """The finished map for these options, from an analysis and an arrangement (each cacheable)."""
     view, layout = arranged
+    tables = analysis.tables
+    issues = tables.issues + tuple(replace(issue, file=issue.file or tables.accounts_file) for issue in layout.issues)
     shown = shown_accounts(analysis, options)
     if shown is not None and options.aggregate is None:
         view, layout = restrict(view, layout, shown)
     channels = resolve_channels(analysis, view, options)
-    html = draw(analysis, view, layout, options=options, channels=channels)
+    html = draw(analysis, view, layout, options=options, channels=channels, issues=issues)
     graph = view.accounts
-    tables = analysis.tables
     return MapResult(html, graph, analysis.partition, layout, _shown_metrics(analysis, graph), reach_summary(graph),
-                     tables.issues, tables.relationship_rows, areas, analysis.reach.accounts, view, channels,
+                     issues, tables.relationship_rows, areas, analysis.reach.accounts, view, channels,
                      tables.columns)
 
 

@@ -143,7 +143,9 @@ def how_it_was_made(
             f"({seed}), so the same data always gives the same map; communities of fewer than three accounts are "
             "grouped as Other."
         )
-    repaired = _warning_kinds(issues)
+    unplaced = [issue.message for issue in issues if " no place: " in issue.message]  # from the geo layout
+    sentences.extend(f"{message}." for message in unplaced)
+    repaired = _warning_kinds(tuple(issue for issue in issues if issue.message not in unplaced))
     sentences.append(
         "On loading: " + "; ".join(repaired) + "." if repaired else "Every row of the files was read as it was."
     )

@@ -120,6 +120,9 @@ def test_geo_without_places_lines_areas_up_and_says_so():
     result = compute_layout(G, detect_communities(G), name="geo")
     assert {hub.label for hub in result.hubs} == {"Atlantis (place unknown)", "Lyonesse (place unknown)"}
     assert _closest_pair(result.positions) > 1.0
+    assert [issue.message for issue in result.issues] == [
+        "2 areas have no place: add lat/lon columns or --areas (an areas file with area, lat, lon); "
+        "they are in a grid below the map"]
 
 
 @pytest.mark.parametrize("count", [2, 40, 150])
@@ -291,3 +294,49 @@ def test_mindmap_region_and_area_boxes_never_overlap(shape):
         for node, (x, y) in result.positions.items():
             assert not (left - LARGEST_DISC / 2 < x < right + LARGEST_DISC / 2
                         and top - LARGEST_DISC / 2 < y < bottom + LARGEST_DISC / 2), (label, node)
+
+
+def _geo_boxes(result):
+    return [(hub.label, _hub_box(hub, 30.0)) for hub in result.hubs]
+
+
+@pytest.mark.parametrize("known", [0, 5, 12, 27])
+def test_geo_puts_areas_without_a_place_in_a_grid_below_and_no_label_on_another(known):
+    """Item 7: places known for some areas only: the rest in tidy rows below, no two area boxes overlapping."""
+    tables = load_tables(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS)
+    G = build_graph(tables.accounts, tables.relationships)
+    G = G.subgraph(n for n in G if not G.nodes[n]["placeholder"]).copy()
+    for node in G:
+        G.nodes[node]["lat"] = G.nodes[node]["lon"] = None
+    areas = AREAS.sort_values("area").head(known)
+    result = compute_layout(G, detect_communities(G), name="geo", areas=areas)
+    boxes = _geo_boxes(result)
+    for i, (label, (left, top, right, bottom)) in enumerate(boxes):
+        for other, (l2, t2, r2, b2) in boxes[i + 1:]:
+            assert min(right, r2) <= max(left, l2) or min(bottom, b2) <= max(top, t2), (label, other)
+    placed = [hub for hub in result.hubs if not hub.label.endswith("(place unknown)")]
+    unplaced = [hub for hub in result.hubs if hub.label.endswith("(place unknown)")]
+    assert len(placed) == min(known, len(result.hubs)) and len(unplaced) == len(result.hubs) - len(placed)
+    if placed and unplaced:
+        lowest = max(result.positions[n][1] for n in G if G.nodes[n]["area"] in {h.group for h in placed})
+        assert min(hub.y for hub in unplaced) > lowest
+    rows = sorted({hub.y for hub in unplaced})
+    columns = {round(hub.x, 1) for hub in unplaced}
+    assert len(rows) * len(columns) >= len(unplaced) and len(columns) <= len(unplaced)
+    assert len(rows) <= max(1, len(unplaced) // 2), "a grid, not one long row"
+    assert bool(result.issues) == bool(unplaced)
+    assert _closest_pair(result.positions) >= ACCOUNT_GAP - 1
+
+
+def test_geo_warning_reaches_the_map_and_its_reader():
+    """Item 7: the pipeline passes the layout's warning on, with the accounts file's name, to the CLI and the page."""
+    from socialmap.options import MapOptions
+    from socialmap.pipeline import build_map
+
+    accounts, _ = account_list(40)
+    result = build_map(accounts, options=MapOptions(layout="geo"))
+    [issue] = [issue for issue in result.issues if "no place" in issue.message]
+    count = accounts["area"].nunique()
+    assert issue.message.startswith(f"{count} areas have no place: add lat/lon columns or --areas")
+    assert not issue.is_error and issue.file
+    assert f"{count} areas have no place" in result.html

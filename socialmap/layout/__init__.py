@@ -11,6 +11,8 @@ is a disc in no order). All are deterministic for a given seed.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import networkx as nx
 import pandas as pd
 
@@ -50,7 +52,9 @@ def compute_layout(
     if name == "auto":
         if resolved_layout(G, name) == "force":
             return force_layout(G, partition, seed=seed, compiled=compiled)
-        return boxes_layout(G, colour_groups(G, partition, colour_by), seed=seed, compiled=compiled)
+        boxes = boxes_layout(G, colour_groups(G, partition, colour_by), seed=seed, compiled=compiled)
+        # a colour's box is no community's: filters keep it while it holds a shown account
+        return replace(boxes, regions=tuple(replace(box, group="") for box in boxes.regions))
     if name == "force":
         return force_layout(G, partition, seed=seed, compiled=compiled)
     if name == "communities":

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..errors import Issue
+
 __all__ = [
     "Layout", "Hub", "Region", "NODE_SPACING", "sunflower", "separate_discs", "pack_discs", "pull_in_outliers", "as_positions",
     "KD_TREE_FROM", "LARGEST_DISC", "ACCOUNT_GAP", "spread_accounts", "first_view_scale", "text_width",
@@ -54,12 +56,17 @@ class Region:
 
 @dataclass(frozen=True)
 class Layout:
-    """Positions of accounts, plus hubs, tree links (hub or account keys) and boxes."""
+    """Positions of accounts, plus hubs, tree links (hub or account keys), boxes and warnings.
+
+    ``issues`` are warnings about the input that the layout found (areas
+    with no place); their file is left blank for the pipeline to fill in.
+    """
 
     positions: dict[str, tuple[float, float]]
     hubs: tuple[Hub, ...] = ()
     tree_links: tuple[tuple[str, str], ...] = ()
     regions: tuple[Region, ...] = field(default=())
+    issues: tuple[Issue, ...] = ()
 
 
 def first_view_scale(width: float, height: float) -> float:

@@ -27,7 +27,7 @@ __all__ = ["mindmap_layout", "NO_AREA", "NO_BRANCH", "RELATIONSHIPS_ONLY", "hub_
 NO_AREA = "Area not given"
 NO_BRANCH = "Other"
 RELATIONSHIPS_ONLY = "Named in relationships only"
-_HOLE = 3  # sunflower steps left empty round a branch hub, for its label
+_HOLE = 1  # sunflower steps left empty round a branch hub, for its label
 
 
 def _branch_of(data: dict, branch: str) -> str:
@@ -132,6 +132,32 @@ def _sectors(radii: np.ndarray, hole: float) -> tuple[np.ndarray, np.ndarray]:
     return angles, distance
 
 
+def _two_rings(radii: np.ndarray, hole: float) -> tuple[np.ndarray, np.ndarray]:
+    """(angle, distance) of each area on two rings: every other area (by size) pushed out a ring.
+
+    Many small areas on one ring make a wide, empty circle; on two rings the
+    map is about half as wide. Each outer area sits between two inner ones,
+    its spoke passing between them (the sector of each inner bubble, seen
+    from the middle, is kept clear of it).
+    """
+    inner = np.arange(len(radii)) % 2 == 0
+    r_in, r_out = radii[inner].max(), radii[~inner].max()
+    ring = float(max(radii[inner].max() + hole, r_in * 1.05))
+    while True:
+        halves = np.where(inner, np.arcsin(np.minimum(1.0, radii / ring)), math.asin(min(1.0, LARGEST_DISC / ring)))
+        outer_ring = ring + r_in + r_out + ACCOUNT_GAP / 2
+        spare = 2 * math.pi - 2 * halves.sum()
+        if spare >= 0:
+            steps = 2 * halves + spare / len(radii)
+            angles = -math.pi / 2 + np.cumsum(steps) - steps / 2
+            outer = np.flatnonzero(~inner)
+            gaps = np.diff(np.append(angles[outer], angles[outer[0]] + 2 * math.pi))
+            need = np.arcsin(np.minimum(1.0, radii[outer] / outer_ring))
+            if (gaps >= need + np.roll(need, -1)).all() or len(outer) == 1:
+                return angles, np.where(inner, ring, outer_ring)
+        ring *= 1.05
+
+
 def mindmap_layout(G: nx.DiGraph, *, branch: str = "platform", region: str = "Region") -> Layout:
     """Positions for every account, plus the hubs and tree links of the mind map."""
     if branch not in BRANCHES:
@@ -148,6 +174,11 @@ def mindmap_layout(G: nx.DiGraph, *, branch: str = "platform", region: str = "Re
         hole = text_width(region, region_font) / 2 + region_font / 2
         angles, distance = _sectors(radii, hole)
         extent = float((distance + radii).max())
+        if len(radii) >= 6:  # many areas: two rings if that makes a smaller map
+            two = _two_rings(radii, hole)
+            if float((two[1] + radii).max()) < extent:
+                angles, distance = two
+                extent = float((distance + radii).max())
         scale = first_view_scale(2 * extent, 2 * extent)
     region_key = hub_key(G, "region", 0)
     free = float((distance - radii).min()) + ACCOUNT_GAP / 2
