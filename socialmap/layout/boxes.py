@@ -31,7 +31,7 @@ __all__ = ["boxes_layout", "title_size"]
 
 _ASPECT = 16 / 10
 _PADDING = ACCOUNT_GAP * 0.8  # from a box's sides to its accounts' centres
-_GRID_SLACK = 1.15  # a grid needs more than its cells: rows and columns are whole numbers
+_GRID_SLACK = 1.4  # a grid needs more than its cells (rows and columns are whole numbers), and some air
 _SLACK = 1.3  # a treemap's boxes are not square: room to spare for the long thin ones
 _WIDEST_CELL = 2.5 * ACCOUNT_GAP  # a small group in a large box stays a group
 
