@@ -22,7 +22,8 @@ __all__ = ["ReachPanel", "reach_panel", "change_panel", "how_it_was_made", "how_
 
 LAYOUT_WORDS = {
     "force": "Accounts that link to each other are drawn close together, and each community has its own patch.",
-    "communities": "Each box holds one community, as large as its share of potential reach.",
+    "communities": "Each box holds one group of the key (a community; for a list without links, one colour), "
+                   "as large as its accounts need.",
     "mindmap": "The region is in the centre, its areas around it, each area's branches around the area, "
                "and each branch's accounts around the branch, largest nearest.",
     "geo": "Each area's accounts sit round the area's place on the map, north at the top; "
