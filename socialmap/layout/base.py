@@ -80,10 +80,29 @@ def text_width(text: str, size: float) -> float:
 
 
 def spread_accounts(points: np.ndarray, iterations: int = 300) -> np.ndarray:
-    """Push accounts apart until every two are ACCOUNT_GAP apart (so their discs cannot pile up)."""
+    """Push accounts apart until every two are ACCOUNT_GAP apart (so their discs cannot pile up).
+
+    Pushing alone took hundreds of passes on a clumped force layout (seconds
+    at 2,000 accounts); spreading the whole layout first until four in five
+    accounts have room leaves a few pairs to push.
+    """
     if len(points) < 2:
         return points
+    typical = float(np.percentile(_nearest(points), 20))
+    if 0 < typical < ACCOUNT_GAP:  # first spread the whole layout (most pairs then need no pushing), at most 1.5x
+        points = points * min(1.5, ACCOUNT_GAP / typical)
     return separate_discs(points, np.full(len(points), ACCOUNT_GAP / 2 + 0.5), iterations=iterations)
+
+
+def _nearest(points: np.ndarray) -> np.ndarray:
+    """Each point's distance to its nearest neighbour (a KD-tree only for many points: scipy is slow to import)."""
+    if len(points) >= KD_TREE_FROM:
+        from scipy.spatial import cKDTree
+
+        return cKDTree(points).query(points, k=2)[0][:, 1]
+    gaps = np.sqrt(((points[:, None] - points[None]) ** 2).sum(axis=2))
+    np.fill_diagonal(gaps, np.inf)
+    return gaps.min(axis=1)
 
 
 def as_positions(nodes: list[str], points: np.ndarray) -> dict[str, tuple[float, float]]:
