@@ -7,6 +7,7 @@ is run under strace and every socket connect it makes is read back.
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import subprocess
@@ -26,7 +27,7 @@ def test_socialmap_app_connects_only_to_this_machine_from_start_to_first_page(tm
     server = subprocess.Popen(
         ["strace", "-f", "-e", "trace=connect", "-o", str(trace),
          sys.executable, "-m", "socialmap", "app", "--port", str(port), "--no-browser"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -40,11 +41,12 @@ def test_socialmap_app_connects_only_to_this_machine_from_start_to_first_page(tm
                 time.sleep(0.5)
         time.sleep(3)  # Streamlit's start-up work (and any lookup it would make) is done by now
     finally:
-        server.send_signal(signal.SIGINT)
+        os.killpg(server.pid, signal.SIGINT)  # strace, socialmap app and Streamlit: Ctrl+C reaches all three
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            server.kill()
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
     connects = [line for line in trace.read_text().splitlines() if "connect(" in line and "resumed" not in line]
     assert any(f"htons({port})" in line for line in connects), "the trace saw no connect at all"
     elsewhere = [line for line in connects if not ON_THIS_MACHINE.search(line)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 import sys
 import venv
 from pathlib import Path
@@ -104,5 +105,13 @@ def test_socialmap_app_serves_on_localhost(installed, tmp_path):
             line = server.stdout.readline()
         assert f"http://localhost:{port}" in line and "this machine only" in line
     finally:
-        server.terminate()
+        server.terminate()  # the launcher stops its Streamlit child
         server.wait(timeout=30)
+    assert not _streamlit_children_of(port), "Streamlit outlived socialmap app"
+
+
+def _streamlit_children_of(port: int) -> list[str]:
+    """Command lines of running Streamlit servers on ``port`` (none should outlive the launcher)."""
+    time.sleep(1)
+    found = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout.splitlines()
+    return [line for line in found if "streamlit run" in line and f"--server.port {port}" in line]

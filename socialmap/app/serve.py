@@ -2,11 +2,12 @@
 
 Used by ``socialmap app``. Streamlit runs as a child process (``python -m streamlit run``), as
 Streamlit advises for starting it from other programs; the child stops when this process is
-interrupted.
+interrupted (Ctrl+C) or terminated.
 """
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -49,6 +50,7 @@ def serve(port: int = DEFAULT_PORT, *, open_browser: bool = True, address: str =
     url = f"http://localhost:{port}"
     flags = streamlit_flags(port, **{"server.address": address})
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(SCRIPT), *flags])
+    stopped_by = signal.signal(signal.SIGTERM, _interrupt)  # a TERM (a service manager, a test) stops Streamlit too
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
         while server.poll() is None and not _answers(url):
@@ -65,4 +67,14 @@ def serve(port: int = DEFAULT_PORT, *, open_browser: bool = True, address: str =
         return server.wait()
     except KeyboardInterrupt:
         server.terminate()
-        return server.wait()
+        try:
+            return server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            return server.wait()
+    finally:
+        signal.signal(signal.SIGTERM, stopped_by)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
