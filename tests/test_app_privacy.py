@@ -41,13 +41,34 @@ def test_socialmap_app_connects_only_to_this_machine_from_start_to_first_page(tm
                 time.sleep(0.5)
         time.sleep(3)  # Streamlit's start-up work (and any lookup it would make) is done by now
     finally:
-        os.killpg(server.pid, signal.SIGINT)  # strace, socialmap app and Streamlit: Ctrl+C reaches all three
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        _stop_group(server)
     connects = [line for line in trace.read_text().splitlines() if "connect(" in line and "resumed" not in line]
     assert any(f"htons({port})" in line for line in connects), "the trace saw no connect at all"
     elsewhere = [line for line in connects if not ON_THIS_MACHINE.search(line)]
     assert not elsewhere, "\n".join(elsewhere)
+
+
+def _stop_group(server: subprocess.Popen) -> None:
+    """Stop strace, socialmap app and Streamlit, which share a process group; leave none running.
+
+    A Ctrl+C makes strace detach and exit, and the signal it was holding for the traced launcher is lost,
+    so the launcher and Streamlit are then told again, with a TERM.
+    """
+    os.killpg(server.pid, signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+    for stop in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(server.pid, stop)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(server.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.2)
