@@ -116,7 +116,7 @@ def read_xlsx(data: bytes, file: str, *, max_bytes: int) -> list[Grid]:
     except SocialMapError:
         raise
     except MemoryError:
-        raise too_many_cells(file, 0, 1, max_bytes) from None
+        raise  # not a damaged workbook: read_sheets says the file needs more memory than is free
     except Exception as error:
         raise _damaged(file, str(error)) from None
     finally:
@@ -167,7 +167,7 @@ def _grid(sheet, archive: zipfile.ZipFile, file: str, max_bytes: int) -> Grid:
     if hasattr(sheet, "reset_dimensions"):
         sheet.reset_dimensions()
     kept: list[tuple[int, list[str]]] = []  # (row index, its cells up to the last one filled)
-    height = width = filled = 0
+    height = width = 0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for index, values in enumerate(sheet.iter_rows(values_only=True)):
@@ -177,8 +177,8 @@ def _grid(sheet, archive: zipfile.ZipFile, file: str, max_bytes: int) -> Grid:
             if not texts:
                 continue
             kept.append((index, texts))
-            height, width, filled = index + 1, max(width, len(texts)), filled + len(texts)
-            if filled > limit or height * width > limit:
+            height, width = index + 1, max(width, len(texts))
+            if height * width > limit:  # the used area, which holds every filled cell
                 raise too_many_cells(file, height, width, max_bytes)
     rows = [[""] * width for _ in range(height)]
     for index, texts in kept:

@@ -219,15 +219,12 @@ def _read_csv(text: str, file_name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     """
     delimiter = _sniff_delimiter(text)
     first_lines = text[:_SNIFF_CHARS].split("\n")[:50]
-    counts = [len(cells) if any(cell.strip() for cell in cells) else 0
-              for cells in csv.reader([line.replace("\r", "") for line in first_lines], delimiter=delimiter)]
+    first_rows = [next(csv.reader([line.replace("\r", "")], delimiter=delimiter), []) for line in first_lines]
+    counts = [len(cells) if any(cell.strip() for cell in cells) else 0 for cells in first_rows]
     start = _table_start(counts) if counts else 0
     _checked_size(text, max(max(counts, default=1), _widest_line(text, delimiter)), file_name, max_bytes)
-    offset = 0
-    for _ in range(start):
-        offset = text.index("\n", offset) + 1
-    above = [next(csv.reader([line.replace("\r", "")], delimiter=delimiter), [])
-             for line in text[:offset].split("\n")[:start]]
+    above = first_rows[:start]  # whole lines: the table's first line comes after them in the sample
+    offset = sum(len(line) + 1 for line in first_lines[:start])
     try:
         grid = pd.read_csv(
             io.StringIO(text[offset:]), sep=delimiter, header=None, dtype=object,
@@ -238,8 +235,6 @@ def _read_csv(text: str, file_name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
                              "save the sheet with a header row and one row per account") from None
     except (pd.errors.ParserError, csv.Error, ValueError, OverflowError) as error:
         raise _csv_problem(str(error), file_name, start) from None
-    except MemoryError:
-        raise too_many_cells(file_name, text.count("\n") + 1, max(counts, default=1), max_bytes) from None
     if grid.isna().to_numpy().any():
         grid = grid.fillna("")
     grid.columns = range(grid.shape[1])
