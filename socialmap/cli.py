@@ -27,7 +27,7 @@ from .options import (
 )
 from .words import count_of, plural
 from .pipeline import build_map
-from .sample import copy_sample
+from .sample import DATA_SUFFIXES, FOLDER as SAMPLE_FOLDER
 
 __all__ = ["main"]
 
@@ -417,7 +417,11 @@ def app(port: int, no_browser: bool, address: str) -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("socialmap-sample"))
 def sample(folder: Path) -> None:
     """Copy the invented sample (accounts, relationships, areas, monthly snapshots) into FOLDER, to try the commands on."""
-    copied = copy_sample(folder)
+    copied = [path for path in sorted(SAMPLE_FOLDER.rglob("*")) if path.suffix.lower() in DATA_SUFFIXES]
+    for source in copied:
+        target = folder / source.relative_to(SAMPLE_FOLDER)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
     click.echo(f"{folder}: {len(copied)} files of the invented Derby and Derbyshire sample")
     click.echo(f"  try: socialmap build {folder / 'accounts.csv'} {folder / 'relationships.csv'} -o map.html")
 

@@ -1,22 +1,13 @@
 """The invented Derby and Derbyshire sample: every account, handle, figure and link is made up (see README.md).
 
-Shipped with the package so that ``socialmap app`` opens on it and ``socialmap sample`` can copy it out.
+Shipped with the package so that ``socialmap app`` opens on it and ``socialmap sample`` can copy
+its data files (DATA_SUFFIXES) out.
 """
 
 from pathlib import Path
 
-__all__ = ["FOLDER", "copy_sample"]
+__all__ = ["FOLDER", "DATA_SUFFIXES"]
 
 FOLDER = Path(__file__).resolve().parent
+DATA_SUFFIXES = (".csv", ".md")  # the data and its README; the generators stay with the package
 
-
-def copy_sample(folder: Path) -> list[Path]:
-    """Copy the sample's data files (CSV and README) into ``folder``, keeping snapshots/; the files written."""
-    written = []
-    for source in sorted(FOLDER.rglob("*")):
-        if source.suffix.lower() in (".csv", ".md"):
-            target = folder / source.relative_to(FOLDER)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(source.read_bytes())
-            written.append(target)
-    return written
