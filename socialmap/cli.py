@@ -220,11 +220,14 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         result = build_map(accounts, relationships, areas=areas_path, options=options, progress=reporter)
     except SocialMapError as error:
         _stop(error, "map")
-    warned = _warn(result.issues, "(use --strict to stop on them)", verbose=verbose)
     if output_format(output) == "html":
         output.write_text(result.html, encoding="utf-8")
+        written_issues = ()
     else:
-        output.write_bytes(result.graph_file(output_format(output)))
+        written = result.graph_file(output_format(output))
+        output.write_bytes(written.data)
+        written_issues = written.issues
+    warned = _warn(result.issues + written_issues, "(use --strict to stop on them)", verbose=verbose)
     reach = result.reach
     placeholders = result.graph.number_of_nodes() - reach.accounts
     shown = f"{reach.accounts:,} of {result.all_accounts:,}" if result.all_accounts != reach.accounts else f"{reach.accounts:,}"

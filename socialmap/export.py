@@ -4,7 +4,11 @@ CSV. Excel on UK Windows reads a CSV without a byte order mark as
 Windows-1252 ("CafÃ©"), so every CSV starts with one. A text cell that
 Excel would run as a formula gets a leading apostrophe, which Excel then
 shows: text starting with ``=``, ``+``, ``-``, a tab or a carriage return,
-and ``@`` followed by anything but a plain handle. OWASP and CWE-1236 list
+and ``@`` followed by anything but a plain handle. The same holds for each
+line inside a cell: a reader that breaks rows at a bare carriage return
+(old Mac-style readers, some importers) would start a row with the text
+after it, so ``Derby\r=cmd|...`` becomes ``Derby\r'=cmd|...``. Rows end in
+CRLF (RFC 4180), so every cell holding a CR or LF is quoted. OWASP and CWE-1236 list
 ``@`` because Excel reads ``@SUM(...)`` as ``=SUM(...)`` (Lotus 1-2-3's
 syntax); the attacks need a call, a DDE pipe or a reference (``(``, ``|``,
 ``!``) or an operator after it. ``@KBCollege`` has none: it cannot run
@@ -29,27 +33,39 @@ import pandas as pd
 __all__ = ["escape_formula", "table_csv", "table_xlsx", "table_bytes", "is_xlsx"]
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_LINE_FORMULA_STARTS = ("=", "+", "-", "@", "\t")
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 _PLAIN_HANDLE = re.compile(r"@[A-Za-z0-9_.]+")
 _CELL_REFERENCE = re.compile(r"@\$?[A-Za-z]{1,3}\$?[0-9]{1,7}")
 BOM = "\ufeff"
 
 
+def _escaped(text: str, starts: tuple[str, ...]) -> str:
+    if text.startswith(starts) and not (_PLAIN_HANDLE.fullmatch(text) and not _CELL_REFERENCE.fullmatch(text)):
+        return "'" + text
+    return text
+
+
 def escape_formula(value: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe (a plain ``@handle`` does not)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        if _PLAIN_HANDLE.fullmatch(value) and not _CELL_REFERENCE.fullmatch(value):
-            return value
-        return "'" + value
-    return value
+    """Text whose start, or the start of any line in it, a spreadsheet would run as a formula gets an apostrophe there.
+
+    A plain ``@handle`` is left as it is.
+    """
+    if not isinstance(value, str):
+        return value
+    first, *rest = _LINE_BREAK.split(_escaped(value, _FORMULA_STARTS))
+    # rest alternates break, line, break, line ...
+    return first + "".join(piece if index % 2 == 0 else _escaped(piece, _LINE_FORMULA_STARTS)
+                           for index, piece in enumerate(rest))
 
 
 def table_csv(table: pd.DataFrame) -> str:
-    """CSV text (a BOM, a header row, no index) with every text cell escaped; write it as UTF-8."""
+    """CSV text (a BOM, a header row, no index, CRLF rows) with every text cell escaped; write it as UTF-8."""
     escaped = table.copy()
     for column in escaped.columns:
         if escaped[column].dtype == object or pd.api.types.is_string_dtype(escaped[column]):
             escaped[column] = escaped[column].map(escape_formula)
-    return BOM + escaped.to_csv(index=False, lineterminator="\n")
+    return BOM + escaped.to_csv(index=False, lineterminator="\r\n")
 
 
 def _cell(value: object) -> object:

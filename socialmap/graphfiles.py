@@ -4,24 +4,35 @@ GEXF carries positions, colours and sizes in its ``viz`` elements, so Gephi
 opens the map as socialmap drew it; GraphML has no such elements, so the
 same facts travel as attributes (x, y, size, color, r, g, b) that Cytoscape
 can map. Every account attribute and figure goes along.
+
+XML 1.0 cannot hold most control characters (a bell or a vertical tab
+pasted into a description), and a file holding one is not well-formed:
+neither Gephi nor socialmap could read it back. They are written as
+U+FFFD, with one warning per field saying how many accounts had them.
 """
 
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
+from dataclasses import dataclass
 
 import networkx as nx
 import pandas as pd
 
 from .channels import ColourChannel, SizeChannel
 from .community import Partition
+from .errors import WARNING, Issue
+from .words import count_of
 from .graphread import graph_file_tables, is_graph_file, read_graph_file
 from .layout import Layout
 
 # the reading functions stay importable from here for callers written before graphread.py
-__all__ = ["GRAPH_FORMATS", "graph_file", "read_graph_file", "is_graph_file", "graph_file_tables"]
+__all__ = ["GRAPH_FORMATS", "GraphFile", "graph_file", "read_graph_file", "is_graph_file", "graph_file_tables"]
 
 GRAPH_FORMATS = ("gexf", "graphml")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _FIGURES = ("degree", "in_degree", "out_degree", "pagerank", "betweenness", "bridge", "weekly_otv",
             "posts_per_week_assumed")
 
@@ -40,6 +51,25 @@ def _plain(value: object) -> object | None:
         return str(value)
 
 
+@dataclass(frozen=True)
+class GraphFile:
+    """A GEXF or GraphML file's bytes, and the warnings about text it could not hold as written."""
+
+    data: bytes
+    issues: tuple[Issue, ...] = ()
+
+
+def _xml_safe(attributes: dict[str, object], replaced: Counter) -> dict[str, object]:
+    """The attributes with characters XML cannot hold written as U+FFFD, counting the fields changed."""
+    safe = {}
+    for key, value in attributes.items():
+        if isinstance(value, str) and _NOT_XML.search(value):
+            value = _NOT_XML.sub("\ufffd", value)
+            replaced[key] += 1
+        safe[key] = value
+    return safe
+
+
 def _rgb(colour: str) -> tuple[int, int, int]:
     colour = colour.lstrip("#")
     return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
@@ -47,7 +77,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 def _export_graph(
     G: nx.DiGraph, partition: Partition, layout: Layout, colour: ColourChannel, size: SizeChannel,
-    metrics: pd.DataFrame, *, viz: bool,
+    metrics: pd.DataFrame, *, viz: bool, replaced: Counter,
 ) -> nx.DiGraph:
     figures = {name: metrics[name].tolist() for name in _FIGURES if name in metrics.columns}
     out = nx.DiGraph()
@@ -71,24 +101,33 @@ def _export_graph(
                                  "color": {"r": red, "g": green, "b": blue, "a": 1.0}}
         else:
             attributes.update(x=x, y=y, size=size.value[node], color=entry["color"], r=red, g=green, b=blue)
-        out.add_node(node, **{k: v for k, v in ((k, _plain(v)) if k != "viz" else (k, v)
-                                               for k, v in attributes.items()) if v is not None})
+        plain = {k: v for k, v in ((k, _plain(v)) if k != "viz" else (k, v)
+                                   for k, v in attributes.items()) if v is not None}
+        out.add_node(_NOT_XML.sub("\ufffd", node), **_xml_safe(plain, replaced))
     for source, target, data in G.edges(data=True):
-        out.add_edge(source, target, weight=float(data.get("weight", 1.0)), relation=data.get("type", ""))
+        out.add_edge(_NOT_XML.sub("\ufffd", source), _NOT_XML.sub("\ufffd", target),
+                     weight=float(data.get("weight", 1.0)),
+                     **_xml_safe({"relation": data.get("type", "")}, replaced))
     return out
 
 
 def graph_file(
     fmt: str, G: nx.DiGraph, partition: Partition, layout: Layout, colour: ColourChannel, size: SizeChannel,
     metrics: pd.DataFrame,
-) -> bytes:
-    """The map as a GEXF or GraphML file (UTF-8 bytes)."""
+) -> GraphFile:
+    """The map as a GEXF or GraphML file (UTF-8 bytes), with a warning per field whose text XML could not hold."""
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"graph format must be one of {', '.join(GRAPH_FORMATS)}, not {fmt!r}")
-    out = _export_graph(G, partition, layout, colour, size, metrics, viz=fmt == "gexf")
+    replaced: Counter = Counter()
+    out = _export_graph(G, partition, layout, colour, size, metrics, viz=fmt == "gexf", replaced=replaced)
     buffer = io.BytesIO()
     if fmt == "gexf":
         nx.write_gexf(out, buffer, version="1.2draft")
     else:
         nx.write_graphml(out, buffer)
-    return buffer.getvalue()
+    issues = tuple(
+        Issue(f"{fmt.upper()} output", None, field,
+              f"{count_of(count, 'value')} held control characters that XML cannot hold; they are written as \ufffd",
+              severity=WARNING)
+        for field, count in sorted(replaced.items()))
+    return GraphFile(buffer.getvalue(), issues)

@@ -16,7 +16,7 @@ from .errors import Issue, SocialMapError, raise_if_errors
 from .filters import NoSuchAccount, restrict_layout, selected_accounts
 from .compiled import CompiledGraph, paused_gc
 from .graph import build_compiled_graph
-from .graphfiles import graph_file, graph_file_tables, is_graph_file
+from .graphfiles import GraphFile, graph_file, graph_file_tables, is_graph_file
 from .importance import importance
 from .layout import Layout, compute_layout, resolved_layout
 from .formats import ColumnsRead, read_inputs
@@ -69,8 +69,8 @@ class MapResult:
     channels: tuple[ColourChannel, SizeChannel] | None = None  # what colour and size showed
     columns: tuple[ColumnsRead, ...] = ()  # what each input table's headings were read as
 
-    def graph_file(self, fmt: str) -> bytes:
-        """The map as drawn, as a GEXF or GraphML file for Gephi or Cytoscape."""
+    def graph_file(self, fmt: str) -> GraphFile:
+        """The map as drawn, as a GEXF or GraphML file for Gephi or Cytoscape, with its warnings."""
         colour, size = self.channels
         return graph_file(fmt, self.view.graph, self.view.partition, self.layout, colour, size, self.view.metrics)
 

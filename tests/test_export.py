@@ -33,7 +33,7 @@ def test_formula_escape_spares_plain_handles_only(text, written):
 
 def test_csv_starts_with_a_bom_so_excel_reads_utf8():
     text = table_csv(pd.DataFrame({"name": ["Café Sinfin"], "followers": [830]}))
-    assert text.startswith("\ufeffname,followers\n")
+    assert text.startswith("\ufeffname,followers\r\n")
     assert text.encode("utf-8").startswith(b"\xef\xbb\xbfname")
 
 

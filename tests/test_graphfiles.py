@@ -17,7 +17,7 @@ def sample():
 
 def test_gexf_holds_positions_colours_sizes_and_every_attribute(sample, tmp_path):
     path = tmp_path / "map.gexf"
-    path.write_bytes(sample.graph_file("gexf"))
+    path.write_bytes(sample.graph_file("gexf").data)
     read = nx.read_gexf(path)
     assert set(read) == set(sample.graph) and read.number_of_edges() == sample.graph.number_of_edges()
     node = max(sample.graph, key=lambda n: sample.graph.nodes[n]["followers"] or 0)
@@ -37,7 +37,7 @@ def test_gexf_holds_positions_colours_sizes_and_every_attribute(sample, tmp_path
 
 def test_graphml_carries_the_drawing_as_attributes(sample, tmp_path):
     path = tmp_path / "map.graphml"
-    path.write_bytes(sample.graph_file("graphml"))
+    path.write_bytes(sample.graph_file("graphml").data)
     read = nx.read_graphml(path)
     assert set(read) == set(sample.graph)
     node = next(iter(sample.graph))
@@ -47,7 +47,7 @@ def test_graphml_carries_the_drawing_as_attributes(sample, tmp_path):
 
 @pytest.mark.parametrize("suffix", ["gexf", "graphml"])
 def test_graph_files_read_back_into_the_same_map(sample, suffix):
-    again = build_map(InputFile(f"map.{suffix}", sample.graph_file(suffix)))
+    again = build_map(InputFile(f"map.{suffix}", sample.graph_file(suffix).data))
     assert set(again.graph) == set(sample.graph)
     assert again.graph.number_of_edges() == sample.graph.number_of_edges()
     assert again.reach.potential_reach == sample.reach.potential_reach
@@ -77,5 +77,5 @@ def test_broken_graph_file_is_a_clear_error():
 def test_filtered_map_coloured_by_a_column_the_shown_accounts_leave_blank_exports(write_csv):
     accounts = write_csv("a.csv", "id,platform,Team\na,Blog,\nb,Facebook,Comms\n")
     result = build_map(accounts, options=MapOptions(colour_by="Team", only_platforms=("Blog",)))
-    read = nx.read_gexf(__import__("io").BytesIO(result.graph_file("gexf")))
+    read = nx.read_gexf(__import__("io").BytesIO(result.graph_file("gexf").data))
     assert list(read) == ["a"] and read.nodes["a"]["colour_group"] == "Not given"
