@@ -161,7 +161,7 @@ def test_reach_tables_of_the_app_and_the_cli_say_unknown_alike():
     result = build_map(accounts, relationships)
     table = reach_tables(result.metrics)
     assert set(table["potential_reach"]) == {"unknown"}
-    assert reach_csv(app_reach_panel(result.metrics)) == "\ufeff" + table.to_csv(index=False, lineterminator="\n")
+    assert reach_csv(app_reach_panel(result.metrics)) == "\ufeff" + table.to_csv(index=False, lineterminator="\r\n")
     assert dict((label, value) for label, value, _ in headline(result))["Potential reach"] == "unknown"
 
 
