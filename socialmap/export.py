@@ -19,6 +19,9 @@ would show that cell's value). The .xlsx outputs have none of this.
 
 XLSX. Each cell is typed: numbers as numbers, text as text (never a
 formula, whatever it starts with), so nothing runs and no apostrophe shows.
+The same table gives the same bytes: openpyxl stamps the workbook's
+properties and every zip entry with the time of saving, so both are set to
+the zip format's first date (1980-01-01), as reproducible builds do.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -104,7 +108,23 @@ def table_xlsx(table: pd.DataFrame, *, sheet: str = "Table") -> bytes:
         page.column_dimensions[page.cell(row=1, column=position).column_letter].width = min(60, widest + 2)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _without_dates(buffer.getvalue())
+
+
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _without_dates(workbook: bytes) -> bytes:
+    """The workbook with its saving time replaced by a fixed one, so that equal tables give equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as saved, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as fixed:
+        for entry in saved.infolist():
+            data = saved.read(entry)
+            if entry.filename == "docProps/core.xml":
+                data = _STAMP.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", data)
+            fixed.writestr(zipfile.ZipInfo(entry.filename, _FIXED_TIME), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def is_xlsx(path: str | Path) -> bool:

@@ -1,6 +1,7 @@
 """Outputs a Windows user opens safely: CSV with a BOM, .xlsx with typed cells, a CLI that never
 crashes on a cp1252 console (issue 14, item 7)."""
 
+import io
 import os
 import subprocess
 import sys
@@ -105,3 +106,14 @@ def test_build_compare_and_trend_print_on_a_cp1252_console(tmp_path, write_csv):
     trended = _cp1252("trend", *sorted(SNAPSHOTS.glob("accounts-*.csv")), "-o", tmp_path / "t.html", cwd=tmp_path)
     assert trended.returncode == 0, trended.stderr.decode("cp1252")
     assert b"Traceback" not in built.stderr + compared.stderr + trended.stderr
+
+
+def test_the_same_table_gives_the_same_workbook_bytes_a_second_later():
+    """Same input, same output: openpyxl stamped the saving time into the workbook and every zip entry."""
+    import time
+
+    table = pd.DataFrame({"name": ["Derby City Council", "=cmd"], "followers": [1200, 5]})
+    first = table_xlsx(table)
+    time.sleep(1.1)
+    assert table_xlsx(table) == first
+    assert openpyxl.load_workbook(io.BytesIO(first)).active["A3"].value == "=cmd"
