@@ -1,7 +1,7 @@
 """socialmap: a spreadsheet of social media accounts in, an offline interactive map out."""
 
 from .errors import Issue, SocialMapError
-from .load import InputFile
+from .inputs.files import InputFile
 from .options import MapOptions
 from .pipeline import MapResult, build_map, load_tables
 

@@ -12,9 +12,10 @@ import math
 import pandas as pd
 
 from .errors import Issue, SocialMapError
-from .load import Source, pick_sheet, read_sheets, source_name
-from .schema import Field, match_columns
-from .values import parse_number
+from .inputs.files import Source, source_name
+from .inputs.sheets import pick_sheet, read_sheets
+from .inputs.schema import Field, match_columns
+from .inputs.values import parse_number
 
 __all__ = ["read_areas", "AREA_FIELDS"]
 

@@ -1,7 +1,7 @@
 """What changed between two snapshots of the accounts: pure functions over DataFrames.
 
 Accounts are matched as loading matches them: an account is a platform and
-a handle (:mod:`socialmap.identity`; case, a leading ``@`` and accents
+a handle (:mod:`socialmap.inputs.identity`; case, a leading ``@`` and accents
 ignored), and a blank platform matches any. An account is added,
 removed or kept; a kept account grew, shrank or stayed the same.
 
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .identity import platform_key
-from .values import id_key
+from .inputs.identity import platform_key
+from .inputs.values import id_key
 
 __all__ = [
     "CHANGE_COLUMNS", "GROUP_COLUMNS", "GROUPINGS", "ChangeSummary", "account_changes", "group_changes",

@@ -26,7 +26,7 @@ from .community import Partition
 from .areas import read_areas
 from .layout import Layout
 from .layout.base import NODE_SPACING
-from .load import Source
+from .inputs.files import Source
 from .mentions import mention_counts, most_mentioned
 from .errors import SocialMapError
 from .filters import NoSuchAccount, find_account

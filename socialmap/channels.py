@@ -18,8 +18,8 @@ import pandas as pd
 
 from .community import Partition
 from .importance import FEW_FOLLOWERS, NO_FOLLOWERS, by_followers
-from .schema import normalise_heading
-from .toolcells import values_of
+from .inputs.schema import normalise_heading
+from .inputs.toolcells import values_of
 from .words import plural
 
 __all__ = [

@@ -17,14 +17,13 @@ from typing import NoReturn
 import click
 
 from .console import make_streams_safe
-from .dates import parse_date
+from .inputs.dates import parse_date
 from .errors import SocialMapError, summarised
 from .export import table_bytes
 from .graphfiles import GRAPH_FORMATS
 from .metrics import reach_tables
-from .options import (
-    ACCOUNT_FIELD_NAMES, AGGREGATES, BRANCHES, LAYOUTS, RELATIONSHIP_FIELD_NAMES, ColumnMap, MapOptions,
-)
+from .inputs.columns import ACCOUNT_FIELD_NAMES, RELATIONSHIP_FIELD_NAMES, ColumnMap
+from .options import AGGREGATES, BRANCHES, LAYOUTS, MapOptions
 from .words import count_of, plural
 from .pipeline import build_map
 from .sample import DATA_SUFFIXES, FOLDER as SAMPLE_FOLDER

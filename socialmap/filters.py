@@ -13,11 +13,11 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .toolcells import values_of
+from .inputs.toolcells import values_of
 from .layout import Layout
 from .layout.mindmap import NO_AREA, RELATIONSHIPS_ONLY
-from .identity import platform_key
-from .values import id_key
+from .inputs.identity import platform_key
+from .inputs.values import id_key
 
 __all__ = ["selected_accounts", "restrict_layout", "find_account", "NoSuchAccount"]
 

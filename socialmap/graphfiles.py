@@ -1,4 +1,4 @@
-"""Gephi and Cytoscape files: write the map as drawn (reading one is :mod:`socialmap.graphread`).
+"""Gephi and Cytoscape files: write the map as drawn (reading one is :mod:`socialmap.inputs.graphread`).
 
 GEXF carries positions, colours and sizes in its ``viz`` elements, so Gephi
 opens the map as socialmap drew it; GraphML has no such elements, so the
@@ -25,11 +25,9 @@ from .channels import ColourChannel, SizeChannel
 from .community import Partition
 from .errors import WARNING, Issue
 from .words import count_of
-from .graphread import graph_file_tables, is_graph_file, read_graph_file
 from .layout import Layout
 
-# the reading functions stay importable from here for callers written before graphread.py
-__all__ = ["GRAPH_FORMATS", "GraphFile", "graph_file", "read_graph_file", "is_graph_file", "graph_file_tables"]
+__all__ = ["GRAPH_FORMATS", "GraphFile", "graph_file"]
 
 GRAPH_FORMATS = ("gexf", "graphml")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

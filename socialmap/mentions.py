@@ -1,7 +1,7 @@
 """Dated mentions of chosen accounts, per snapshot or per month, and who made them.
 
 For monitoring what is said about an organisation: a relationships file's
-rows of type ``mentions`` with a ``date`` (see :mod:`socialmap.dates`).
+rows of type ``mentions`` with a ``date`` (see :mod:`socialmap.inputs.dates`).
 Pure functions over the relationships tables that loading gives.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from .values import id_key
+from .inputs.values import id_key
 
 __all__ = ["MENTION_COLUMNS", "mention_counts", "most_mentioned"]
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .change import ChangeSummary
 from .changemap import Comparison, change_map_options, snapshot_mentions
-from .load import InputFile
+from .inputs.files import InputFile
 from .options import ChangeOptions, MapOptions
 from .pipeline import Analysis
 from .trend import headline as trend_headline

@@ -16,11 +16,14 @@ from .errors import Issue, SocialMapError, raise_if_errors
 from .filters import NoSuchAccount, restrict_layout, selected_accounts
 from .compiled import CompiledGraph, paused_gc
 from .graph import build_compiled_graph
-from .graphfiles import GraphFile, graph_file, graph_file_tables, is_graph_file
+from .graphfiles import GraphFile, graph_file
 from .importance import importance
 from .layout import Layout, compute_layout, resolved_layout
-from .formats import ColumnsRead, read_inputs
-from .load import Source
+from .inputs.files import Source
+from .inputs.graphread import graph_file_tables, is_graph_file
+from .inputs.headings import ColumnsRead
+from .inputs.shapes import read_inputs
+from .inputs.tables import validate_inputs
 from .metrics import (
     UNKNOWN_REACH, ReachSummary, audience_ranges, betweenness, bridges, metrics_table, pagerank, reach_by, reach_summary,
 )
@@ -28,7 +31,6 @@ from .options import MapOptions
 from .payload import map_payload
 from .render import PageText, render_html
 from .story import how_it_was_made, reach_panel
-from .validate import validate_inputs
 from .words import count_of
 
 __all__ = ["MapResult", "LoadedTables", "Analysis", "View", "load_tables", "analyse", "view_of", "arrange", "draw",
@@ -108,7 +110,7 @@ def load_tables(
 
     ``accounts`` may hold the links too: a workbook with a relationships
     sheet, a NodeXL or Kumu workbook, an edge list, or connects_to /
-    follows / mentions columns (see :mod:`socialmap.formats`), or be a
+    follows / mentions columns (see :mod:`socialmap.inputs.shapes`), or be a
     Gephi (.gexf) or GraphML file with both.
     """
     progress("load")
@@ -123,7 +125,7 @@ def load_tables(
     clean = validate_inputs(inputs)
     relationships, count, issues = clean.relationships, clean.relationship_count, clean.issues
     if options.limits_dates:
-        from .dates import limit_to_dates
+        from .inputs.dates import limit_to_dates
 
         relationships, count, issues = limit_to_dates(
             relationships, count, issues, options.mentions_from, options.mentions_to,

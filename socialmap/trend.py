@@ -24,7 +24,7 @@ from datetime import date
 import pandas as pd
 
 from .errors import Issue, SocialMapError
-from .load import Source, source_name
+from .inputs.files import Source, source_name
 from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT
 from .options import MapOptions
 
@@ -91,7 +91,7 @@ class Snapshot:
     file: str
     accounts: pd.DataFrame
     issues: tuple[Issue, ...] = ()
-    columns: tuple = ()  # formats.ColumnsRead: what the file's headings were read as
+    columns: tuple = ()  # inputs.headings.ColumnsRead: what the file's headings were read as
 
 
 class _BadDate(ValueError):
@@ -108,7 +108,7 @@ def _make_date(year: str, month: str, day: str | None, text: str) -> SnapshotDat
         when = date(int(year), number, int(day) if day is not None else 1)
     except ValueError as error:
         raise _BadDate(text, str(error)) from None
-    if not 1990 <= when.year <= 2100:  # as socialmap.dates: outside these, a typing mistake
+    if not 1990 <= when.year <= 2100:  # as socialmap.inputs.dates: outside these, a typing mistake
         raise _BadDate(text, f"year {when.year} is out of range")
     return SnapshotDate(when, whole_month=day is None)
 

@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from socialmap import InputFile, MapOptions, build_map, explore
+from socialmap.inputs import guess
 from socialmap.app import streamlit_flags
 from socialmap.metrics import reach_by
 from tests.apptest import app, as_shown, run  # noqa: F401 - app is a fixture
@@ -156,7 +157,7 @@ def test_upload_without_an_id_heading_asks_which_column_with_a_best_guess(app):
     assert choose.value == "Feed"
     assert "says which column holds each account's id" in app.warning[0].value
     assert column_box(app, "accounts", "followers").value == "Followers"
-    assert column_box(app, "accounts", "name").value == explore.NOT_IN_FILE
+    assert column_box(app, "accounts", "name").value == guess.NOT_IN_FILE
     assert not app.error
     assert metrics(app)["Accounts"] == "3"
     assert page_html(app) == build_map(InputFile("orgs.csv", NO_ID), options=MapOptions(
@@ -222,7 +223,7 @@ def test_column_picks_and_filters_survive_adding_a_relationships_file_and_reset_
     other = b"Handle,Team,Audience\n@DerbyCC,Council comms,12000\n@DerbyPolice,Police,9000\n"
     run(upload(app, "accounts", "other.csv", other))
     assert any("read afresh" in info.value for info in app.info)
-    assert column_box(app, "accounts", "name").value == explore.NOT_IN_FILE
+    assert column_box(app, "accounts", "name").value == guess.NOT_IN_FILE
 
 
 def test_a_relationships_file_with_odd_headings_gets_its_own_column_step(app):

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from socialmap import MapOptions, load_tables
 from socialmap.cli import main
-from socialmap.options import ColumnMap
+from socialmap.inputs.columns import ColumnMap
 from tests.conftest import DATA, SAMPLE_ACCOUNTS
 
 ODD_LINKS = DATA / "odd_relationships.csv"

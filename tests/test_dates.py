@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from socialmap import MapOptions, SocialMapError, load_tables
-from socialmap.dates import limit_to_dates, parse_date, parse_dates, within_dates
+from socialmap.inputs.dates import limit_to_dates, parse_date, parse_dates, within_dates
 from socialmap.errors import WARNING
 from tests.conftest import DATA
 

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialmap import InputFile, MapOptions, SocialMapError, build_map, explore, load_tables
-from socialmap.options import ColumnMap
-from socialmap.schema import ACCOUNT_FIELDS
+from socialmap.inputs import guess
+from socialmap.inputs.columns import ColumnMap
+from socialmap.inputs.schema import ACCOUNT_FIELDS
 
 from tests.conftest import DATA, ROOT
 
@@ -152,22 +153,22 @@ NO_ID = b"Body,Feed,Followers,Sort\nDerby City Council,@DerbyCC,12000,council\n"
 
 
 def test_plan_guesses_the_handle_column_when_no_heading_names_the_id():
-    plan = explore.column_plan(InputFile("orgs.csv", NO_ID))
+    plan = guess.column_plan(InputFile("orgs.csv", NO_ID))
     assert plan.missing == ("id",)
     assert plan.guess("id") == "Feed"
     assert dict(plan.matched)["followers"] == "Followers"
     # each field's select box: set to what was read or guessed; optional fields may be left out
     assert plan.preset("id") == "Feed" and plan.options("id") == list(plan.headings)
-    assert plan.preset("followers") == "Followers" and explore.NOT_IN_FILE in plan.options("followers")
-    assert plan.preset("name") == explore.NOT_IN_FILE and plan.options("name")[0] == explore.NOT_IN_FILE
+    assert plan.preset("followers") == "Followers" and guess.NOT_IN_FILE in plan.options("followers")
+    assert plan.preset("name") == guess.NOT_IN_FILE and plan.options("name")[0] == guess.NOT_IN_FILE
     # only what differs from automatic matching is passed on
-    picks = {field: plan.preset(field) for field in explore.FIELD_LABELS}
+    picks = {field: plan.preset(field) for field in guess.FIELD_LABELS}
     assert tuple(plan.overrides(picks)) == (("id", "Feed"),)
     assert tuple(plan.overrides(picks | {"name": "Body", "category": "Sort"})) == (
         ("id", "Feed"), ("name", "Body"), ("category", "Sort"))
     assert tuple(plan.overrides(picks | {"id": "Body", "followers": "Followers"})) == (("id", "Body"),)
     # a column read automatically can be left out: the same as --column followers=
-    left_out = plan.overrides(picks | {"followers": explore.NOT_IN_FILE})
+    left_out = plan.overrides(picks | {"followers": guess.NOT_IN_FILE})
     assert left_out == ColumnMap.parse(["id=Feed", "followers="])
     tables = load_tables(InputFile("orgs.csv", NO_ID), options=MapOptions(account_columns=left_out))
     assert tables.accounts["followers"].isna().all()
@@ -175,22 +176,22 @@ def test_plan_guesses_the_handle_column_when_no_heading_names_the_id():
 
 def test_plan_of_a_wide_channel_list_asks_nothing_and_says_how_it_is_read():
     wide = b"Organisation,Town,Twitter,Facebook\nDerby City Council,Derby,@DerbyCC,https://www.facebook.com/DerbyCityCouncil\n"
-    plan = explore.column_plan(InputFile("channels.csv", wide))
+    plan = guess.column_plan(InputFile("channels.csv", wide))
     assert plan.missing == ()
     assert dict(plan.matched) == {"id": "Twitter", "name": "Organisation", "area": "Town"}
     assert "a column per platform (Twitter, Facebook)" in plan.note
-    picks = {field: plan.preset(field) for field in explore.FIELD_LABELS}
+    picks = {field: plan.preset(field) for field in guess.FIELD_LABELS}
     assert not plan.overrides(picks)
 
 
 def test_plan_has_nothing_to_ask_when_the_headings_match():
-    plan = explore.column_plan(InputFile("aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes()))
+    plan = guess.column_plan(InputFile("aliased_accounts.csv", (DATA / "aliased_accounts.csv").read_bytes()))
     assert plan.missing == ()
     assert dict(plan.matched)["id"] == "Screen Name"
 
 
 def test_plan_of_an_unreadable_file_is_none_and_the_build_says_why():
-    assert explore.column_plan(InputFile("x.csv", b"\x89PNG\r\n\x1a\n")) is None
+    assert guess.column_plan(InputFile("x.csv", b"\x89PNG\r\n\x1a\n")) is None
 
 
 def test_the_chosen_column_makes_the_map():
@@ -206,8 +207,8 @@ def test_guess_prefers_distinct_handles_to_numbers_and_repeated_words():
     raw = pd.DataFrame({"Reach": ["10", "20", "30"], "Type": ["council", "council", "police"],
                         "Who": ["Derby City Council", "Derby Police", "Derby Museum"],
                         "Account": ["", "", ""], "Profile": ["derbycc", "derbypolice", "derbymuseum"]})
-    assert explore.guess_heading(raw, ID_FIELD) == "Profile"
-    assert explore.guess_heading(raw, ID_FIELD, {"Profile"}) == "Who"
+    assert guess.guess_heading(raw, ID_FIELD) == "Profile"
+    assert guess.guess_heading(raw, ID_FIELD, {"Profile"}) == "Who"
 
 
 # --- choices, reach panel and words -------------------------------------------------------------

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from socialmap import InputFile, MapOptions, SocialMapError, build_map, load_tables
 from socialmap.cli import main
-from socialmap.formats import read_inputs
+from socialmap.inputs.shapes import read_inputs
 from tests.conftest import DATA, SAMPLE_ACCOUNTS
 
 

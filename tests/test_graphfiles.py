@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from socialmap import MapOptions, build_map
 from socialmap.cli import main
-from socialmap.load import InputFile
+from socialmap.inputs.files import InputFile
 from tests.conftest import SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 
 

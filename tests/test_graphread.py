@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from socialmap import SocialMapError, build_map
 from socialmap.cli import main
-from socialmap.load import InputFile
+from socialmap.inputs.files import InputFile
 from tests.conftest import DATA
 
 GEXF = DATA / "gexf"

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from socialmap import InputFile, SocialMapError, build_map
-from socialmap.load import MAX_COLUMNS, MAX_ROWS, read_sheets, read_table
+from socialmap.inputs.sheets import MAX_COLUMNS, MAX_ROWS, read_sheets, read_table
 from tests.conftest import ROOT
 
 ACCOUNTS = [["id", "name", "followers"]] + [[f"acct{i}", f"Account {i}", i * 10] for i in range(50)]

@@ -17,9 +17,10 @@ import pytest
 from socialmap import MapOptions, build_map
 from socialmap.changemap import ChangeOptions, build_change
 from socialmap.filters import find_account
-from socialmap.identity import platform_key
+from socialmap.inputs.identity import platform_key
 from socialmap.trend import load_snapshots, trend_table
-from socialmap.validate import validate_accounts, validate_relationships
+from socialmap.inputs.accounts import validate_accounts
+from socialmap.inputs.relationships import validate_relationships
 from tests.apptest import app  # noqa: F401 - a fixture
 
 DATA = Path(__file__).parent / "data"
@@ -186,10 +187,11 @@ def test_platform_names():
 
 
 def test_the_column_step_still_finds_handles_repeated_across_platforms():
-    from socialmap import InputFile, explore
+    from socialmap import InputFile
+    from socialmap.inputs import guess
 
     text = ACCOUNTS.read_text().replace("handle,", "Who,", 1)
-    plan = explore.column_plan(InputFile("accounts.csv", text.encode()))
+    plan = guess.column_plan(InputFile("accounts.csv", text.encode()))
     assert plan.missing == ("id",) and plan.guesses == (("id", "Who"),)
 
 

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from socialmap.errors import SocialMapError
-from socialmap.load import MAX_CELL_CHARS, InputFile, read_sheets, read_table
+from socialmap.inputs.sheets import MAX_CELL_CHARS, read_sheets, read_table
+from socialmap.inputs.files import InputFile
 from tests.conftest import DATA
 
 

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from socialmap import InputFile, MapOptions, SocialMapError, build_map
 from socialmap.export import table_csv
-from socialmap.values import id_key
+from socialmap.inputs.values import id_key
 from tests.conftest import DATA
 from tests.test_render import page_tooltips
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from socialmap.schema import ACCOUNT_FIELDS, LINK_LIST_FIELDS, RELATIONSHIP_FIELDS, match_columns, normalise_heading
+from socialmap.inputs.schema import (ACCOUNT_FIELDS, LINK_LIST_FIELDS, RELATIONSHIP_FIELDS, match_columns,
+                                     normalise_heading)
 
 ACCOUNT_ALIASES = {
     "id": ["id", "handle", "username", "screen_name", "account", "vertex"],

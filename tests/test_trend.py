@@ -9,7 +9,7 @@ import pytest
 
 from socialmap import SocialMapError
 from socialmap.graph import build_graph
-from socialmap.load import InputFile
+from socialmap.inputs.files import InputFile
 from socialmap.metrics import reach_summary
 from socialmap.pipeline import load_tables
 from socialmap.trend import (

@@ -5,8 +5,9 @@ import math
 import pandas as pd
 
 from socialmap.errors import WARNING
-from socialmap.load import read_table
-from socialmap.validate import accounts_from_links, validate_accounts, validate_relationships
+from socialmap.inputs.sheets import read_table
+from socialmap.inputs.accounts import accounts_from_links, validate_accounts
+from socialmap.inputs.relationships import validate_relationships
 from tests.conftest import DATA
 
 

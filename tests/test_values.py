@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from socialmap.values import id_key, parse_count, parse_number, parse_two_way, parse_url, shown, split_ids
+from socialmap.inputs.values import id_key, parse_count, parse_number, parse_two_way, parse_url, shown, split_ids
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from socialmap import MapOptions, SocialMapError, build_map, load_tables
 from socialmap.cli import main
-from socialmap.formats import read_inputs
-from socialmap.values import parse_count
-from socialmap.wide import parse_channel
+from socialmap.inputs.shapes import read_inputs
+from socialmap.inputs.values import parse_count
+from socialmap.inputs.wide import parse_channel
 from tests.conftest import DATA, SAMPLE_ACCOUNTS
 from tests.data.make_channel_lists import CHANNELS, rows
 

@@ -17,7 +17,8 @@ from socialmap.app.views import (
     still_valid,
 )
 from socialmap import InputFile, MapOptions, SocialMapError, explore
-from socialmap.options import ColumnMap
+from socialmap.inputs import guess
+from socialmap.inputs.columns import ColumnMap
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample"
 SNAPSHOTS = SAMPLE / "snapshots"  # invented monthly copies of the sample, August to November 2026
@@ -92,13 +93,13 @@ account_columns = relationship_columns = ColumnMap()
 plan = None if sample else columns_of(inputs.accounts, max_bytes)
 if plan is not None and plan.headings:  # picks are kept for as long as the file's headings stay the same
     account_columns = column_step(
-        plan, explore.FIELD_LABELS, title="Which column is which?", file_name=inputs.accounts.name,
+        plan, guess.FIELD_LABELS, title="Which column is which?", file_name=inputs.accounts.name,
         what="each account's", kind="accounts",
         note="Other columns are kept: they show when you hover over an account, and can colour or size the map.")
 links_plan = None if sample or inputs.relationships is None else columns_of(inputs.relationships, max_bytes, True)
 if links_plan is not None and links_plan.headings:
     relationship_columns = column_step(
-        links_plan, explore.RELATIONSHIP_LABELS, title="Which relationships column is which?",
+        links_plan, guess.RELATIONSHIP_LABELS, title="Which relationships column is which?",
         file_name=inputs.relationships.name, what="each link's", kind="relationships")
 
 base = MapOptions(seed=int(seed), strict=strict, resolution=float(resolution), min_community_size=int(min_size),

@@ -15,11 +15,12 @@ from functools import partial
 import streamlit as st
 
 from socialmap import InputFile, MapOptions, SocialMapError, explore, overtime
-from socialmap.options import ColumnMap
+from socialmap.inputs import guess
+from socialmap.inputs.columns import ColumnMap
 from socialmap.changemap import draw_change
 from socialmap.export import table_csv
 from socialmap.pipeline import Analysis
-from socialmap.schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS
+from socialmap.inputs.schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS
 
 _MARKDOWN_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation mark: CommonMark lets each be escaped
 
@@ -67,7 +68,7 @@ def trended(_files, files: str, dates: str, options: MapOptions):
 @st.cache_data(max_entries=4, show_spinner=False)
 def columns_of(file: InputFile, max_bytes: int, links: bool = False):
     """How the headings of an accounts file (or, with ``links``, a relationships file) are read."""
-    return explore.column_plan(file, max_bytes=max_bytes, fields=RELATIONSHIP_FIELDS if links else ACCOUNT_FIELDS)
+    return guess.column_plan(file, max_bytes=max_bytes, fields=RELATIONSHIP_FIELDS if links else ACCOUNT_FIELDS)
 
 
 def still_valid(key: str, offered, default=None) -> None:
@@ -89,7 +90,7 @@ def table(frame, **layout) -> None:
     st.dataframe(frame, hide_index=True, column_config={column: heading(column) for column in frame.columns}, **layout)
 
 
-def column_step(plan: explore.ColumnPlan, labels: dict[str, str], *, title: str, file_name: str, what: str,
+def column_step(plan: guess.ColumnPlan, labels: dict[str, str], *, title: str, file_name: str, what: str,
                 kind: str, note: str = "") -> ColumnMap:
     """One select box per field, preset to the heading read for it (or a best guess): the picks that differ.
 

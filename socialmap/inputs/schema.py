@@ -108,7 +108,7 @@ RELATIONSHIP_FIELDS: tuple[Field, ...] = (
     Field("weight", ("edge weight",), kind="number"),
     Field("direction", (), kind="direction"),
     Field("date", ("mention date", "posted", "posted on", "created at"), kind="date"),
-    # which account a handle on several platforms means (socialmap.identity)
+    # which account a handle on several platforms means (socialmap.inputs.links)
     Field("platform", ("network",)),
     Field("source_platform", ("from platform", "source network")),
     Field("target_platform", ("to platform", "target network")),

@@ -28,8 +28,8 @@ import pandas as pd
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from .errors import SocialMapError
-from .load import InputFile, source_name
+from ..errors import SocialMapError
+from .files import InputFile, source_name
 
 __all__ = ["read_graph_file", "is_graph_file", "graph_file_tables", "EXPORTED_ONLY"]
 

@@ -1,4 +1,4 @@
-"""Read a CSV or XLSX file into tables of text, whatever its encoding.
+"""Sheets: a CSV or XLSX file read into tables of text, whatever its encoding.
 
 Every cell comes back as text ("" when empty) so that validation can report
 the value exactly as the user typed it. A table's headings are its first
@@ -15,21 +15,17 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
-from .errors import WARNING, Issue, SocialMapError
+from ..errors import WARNING, Issue, SocialMapError
+from .files import DEFAULT_MAX_BYTES, Source, read_bytes, source_name
 from .decode import decode, refuse_non_spreadsheets
 from .excel import cell_limit, cell_text, column_letter, read_xlsx, too_many_cells
 from .schema import KNOWN_HEADINGS, is_known_heading, normalise_heading
 
-__all__ = [
-    "InputFile", "Source", "Sheet", "read_sheets", "read_table", "pick_sheet", "source_name",
-    "DEFAULT_MAX_BYTES", "MAX_CELL_CHARS", "size_text",
-]
+__all__ = ["Sheet", "read_sheets", "read_table", "pick_sheet", "MAX_CELL_CHARS", "MAX_ROWS", "MAX_COLUMNS"]
 
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 MAX_CELL_CHARS = 10_000
 MAX_ROWS = 1_048_576  # as many rows as an Excel sheet holds
 MAX_COLUMNS = 16_384  # as many columns as an Excel sheet holds
@@ -37,17 +33,6 @@ _HEADER_SEARCH_ROWS = 20
 _SNIFF_CHARS = 65_536
 _DELIMITERS = ",;\t|"
 _XLSX_MAGIC = b"PK\x03\x04"
-
-
-@dataclass(frozen=True)
-class InputFile:
-    """A file's name and bytes, as an upload hands them over."""
-
-    name: str
-    data: bytes
-
-
-Source = str | Path | InputFile | pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -70,30 +55,12 @@ class Sheet:
         return len(self.frame.columns) == 0
 
 
-def source_name(source: Source, default: str = "table") -> str:
-    """The file name used in messages: ``accounts.csv``, not a full path."""
-    if isinstance(source, InputFile):
-        return Path(source.name).name or default
-    if isinstance(source, str | Path):
-        return Path(source).name
-    return default
-
-
-def size_text(size: int) -> str:
-    """``1048576`` -> ``"1 MB"``, ``1572864`` -> ``"1.5 MB"``, ``2048`` -> ``"2 KB"``."""
-    if size >= 2**20:
-        return f"{size / 2**20:,.1f}".removesuffix(".0") + " MB"
-    if size >= 1024:
-        return f"{size / 1024:,.0f} KB"
-    return f"{size} bytes"
-
-
 def read_sheets(source: Source, *, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Sheet]:
     """Every table in the file: one for a CSV file or a DataFrame, one per sheet of a workbook."""
     file_name = name or source_name(source)
     if isinstance(source, pd.DataFrame):
         return [_frame_sheet(source, file_name)]
-    data = _read_bytes(source, file_name, max_bytes)
+    data = read_bytes(source, file_name, max_bytes)
     try:
         return _sheets_of(data, file_name, max_bytes)
     except MemoryError:
@@ -143,22 +110,6 @@ def pick_sheet(sheets: list[Sheet], wanted: str | None, file: str) -> Sheet:
     names = ", ".join(f'"{sheet.name}"' for sheet in sheets)
     raise SocialMapError(file, None, None, f'there is no sheet "{wanted}" (its sheets are {names})',
                          "name one of those sheets")
-
-
-def _read_bytes(source: str | Path | InputFile, file_name: str, max_bytes: int) -> bytes:
-    if isinstance(source, InputFile):
-        size = len(source.data)
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise SocialMapError(file_name, None, None, f"no such file: {path}")
-        size = path.stat().st_size
-    if size > max_bytes:
-        raise SocialMapError(
-            file_name, None, None, f"the file is {size_text(size)}, larger than the limit of {size_text(max_bytes)}",
-            "split it into smaller files, or raise the limit with --max-size",
-        )
-    return source.data if isinstance(source, InputFile) else Path(source).read_bytes()
 
 
 def _sniff_delimiter(text: str) -> str:

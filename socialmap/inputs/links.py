@@ -1,14 +1,4 @@
-"""Which account a row or a link end means: an account is a platform and a handle.
-
-Organisations use one handle everywhere, so ``@KBFoodbank`` on Twitter and
-``KBFoodbank`` on Facebook are two accounts, each with its own followers.
-Rows with the same platform and handle are one account (merged, with a
-warning); a blank platform matches any.
-
-Keys stay short and readable: a handle on one platform keeps its plain
-matching key (``"kbfoodbank"``), so maps of unique handles are unchanged;
-a handle on several platforms gets one key per platform,
-``"kbfoodbank (twitter)"``, which is also what a person types to pick it.
+"""Which account a relationship end means, when one handle is on several platforms.
 
 A relationship end is resolved, in this order, by the relationships file's
 platform column (``platform``, or ``source_platform`` / ``target_platform``)
@@ -21,129 +11,21 @@ the rows (:func:`guess_warning`).
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .errors import WARNING, Issue
+import pandas as pd
+
+from ..errors import WARNING, Issue
+from .cells import handle_keys, stripped
+from .identity import identify_accounts, most_followers, platform_key, platform_keys
 from .values import id_key
 
-__all__ = [
-    "platform_key", "account_key", "key_has_platform", "AccountIdentities", "identify_accounts", "Directory", "Resolved",
-    "resolve_links", "guess_warning", "BY_PLATFORM", "ONLY", "SAME_PLATFORM", "MOST_FOLLOWERS", "UNKNOWN",
-]
+__all__ = ["Directory", "Resolved", "resolve_links", "guess_warning", "PlatformCells", "platform_cells",
+           "directory_of", "BY_PLATFORM", "ONLY", "SAME_PLATFORM", "MOST_FOLLOWERS", "UNKNOWN"]
 
 BY_PLATFORM, ONLY, SAME_PLATFORM, MOST_FOLLOWERS, UNKNOWN = "platform", "only", "same platform", "most followers", ""
-_SPACES = re.compile(r"\s+")
-# One platform, several names: Twitter became X in 2023 and sheets say either.
-_SAME_PLATFORM = {"x": "twitter", "twitter/x": "twitter", "x/twitter": "twitter", "x (twitter)": "twitter",
-                  "twitter (x)": "twitter", "x.com": "twitter", "twitter.com": "twitter", "facebook.com": "facebook",
-                  "instagram.com": "instagram", "youtube.com": "youtube", "linkedin.com": "linkedin",
-                  "tiktok.com": "tiktok"}
 _ROWS_SHOWN = 10
-
-
-def platform_key(text: object) -> str:
-    """The matching key of a platform: ``" Twitter/X "`` -> ``"twitter"``; ``""`` when blank.
-
-    Case, spaces and the two names of Twitter are ignored.
-    """
-    if text is None or (isinstance(text, float) and math.isnan(text)):
-        return ""
-    cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", str(text)).strip().casefold())
-    return _SAME_PLATFORM.get(cleaned, cleaned)
-
-
-def _platform_keys(platforms: Sequence[object]) -> list[str]:
-    """platform_key of each, worked out once per distinct spelling."""
-    known: dict[object, str] = {}
-    return [known[text] if text in known else known.setdefault(text, platform_key(text)) for text in platforms]
-
-
-def account_key(handle: str, platform: str, *, several: bool) -> str:
-    """The node key of an account: its handle key, with the platform when the handle is on ``several``."""
-    return f"{handle} ({platform})" if several and platform else handle
-
-
-def key_has_platform(key: str, handle: str) -> bool:
-    """Whether an account key names its platform (its handle is on several); such keys end with ")"."""
-    return key != handle
-
-
-def _most_followers(candidates: Sequence[int], followers: Sequence[float]) -> int:
-    """The candidate with the most followers (unknown counts least); ties: the first."""
-    return max(candidates, key=lambda i: (-math.inf if math.isnan(followers[i]) else followers[i], -i))
-
-
-@dataclass(frozen=True)
-class AccountIdentities:
-    """Which account each accounts row is.
-
-    ``keys``: per row, its account's key ("" for a row with no handle).
-    ``first``: {key: the row (position) that holds the account}. ``merged``:
-    (row, the row it merges into, why) for every later row of an account,
-    ``why`` being "" for the same platform and handle, else the message's
-    words for a blank platform matched to a handle on several platforms.
-    """
-
-    keys: list[str]
-    first: dict[str, int]
-    merged: list[tuple[int, int, str]]
-
-
-def identify_accounts(handles: Sequence[str], platforms: Sequence[str], followers: Sequence[float]
-                      ) -> AccountIdentities:
-    """The accounts of an accounts table, from each row's handle key, platform (as written) and followers.
-
-    A row with a blank platform joins the account of its handle, or, when
-    the handle is on several platforms, the one with the most followers.
-    """
-    filled = [handle for handle in handles if handle]
-    if len(set(filled)) == len(filled):  # every handle once (most files): nothing to tell apart or merge
-        return AccountIdentities(list(handles), {handle: i for i, handle in enumerate(handles) if handle}, [])
-    platform_keys = _platform_keys(platforms)
-    on: dict[str, dict[str, int]] = {}  # handle -> {platform: first row}, in file order
-    for i, (handle, platform) in enumerate(zip(handles, platform_keys)):
-        if handle and platform:
-            on.setdefault(handle, {}).setdefault(platform, i)
-    plain = {handle for handle in handles if handle}
-    keys, first, merged = [""] * len(handles), {}, []
-    taken: dict[tuple[str, str], str] = {}
-    for i, (handle, platform) in enumerate(zip(handles, platform_keys)):
-        if not handle:
-            continue
-        places = on.get(handle, {})
-        why = ""
-        if not platform and places:
-            if len(places) == 1:
-                platform = next(iter(places))
-            else:
-                platform = platform_keys[_most_followers(list(places.values()), followers)]
-                names = _listed([platforms[row] for row in places.values()])
-                why = (f"has no platform and the handle is on {names}: merged into the {platforms[places[platform]]} "
-                       "account, the one with the most followers")
-        identity = (handle, platform)
-        key = taken.get(identity)
-        if key is None:
-            key = account_key(handle, platform, several=len(places) > 1)
-            number = 1
-            while key != handle and key in plain:  # a handle written like "kbfoodbank (twitter)": keep both
-                number += 1
-                key = f"{handle} ({platform} {number})"
-            taken[identity] = key
-        keys[i] = key
-        if key in first:
-            merged.append((i, first[key], why))
-        else:
-            first[key] = i
-    return AccountIdentities(keys, first, merged)
-
-
-def _listed(names: Sequence[str]) -> str:
-    """``"Twitter, Facebook and Instagram"``."""
-    names = list(dict.fromkeys(names))
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass(frozen=True)
@@ -156,7 +38,7 @@ class Directory:
     def of(cls, handles: Sequence[str], platforms: Sequence[str], keys: Sequence[str], followers: Sequence[float]
            ) -> Directory:
         by_handle: dict[str, list[tuple[str, str, float]]] = {}
-        for handle, platform, key, count in zip(handles, _platform_keys(platforms), keys, followers):
+        for handle, platform, key, count in zip(handles, platform_keys(platforms), keys, followers):
             count = math.nan if count is None else float(count)
             by_handle.setdefault(handle, []).append((platform, key, count))
         return cls(by_handle)
@@ -218,7 +100,7 @@ def _guess(directory: Directory, handle: str, other_platforms: Sequence[str]) ->
         for place, key, _ in accounts:
             if place and place == platform:
                 return key, SAME_PLATFORM
-    largest = _most_followers(range(len(accounts)), [count for _, _, count in accounts])
+    largest = most_followers(range(len(accounts)), [count for _, _, count in accounts])
     return accounts[largest][1], MOST_FOLLOWERS
 
 
@@ -304,3 +186,49 @@ def _rows(rows: list[int]) -> str:
     text = ", ".join(str(row) for row in rows[:_ROWS_SHOWN])
     more = f" and {len(rows) - _ROWS_SHOWN:,} more" if len(rows) > _ROWS_SHOWN else ""
     return f"row{'s' if len(rows) != 1 else ''} {text}{more}"
+
+
+@dataclass(frozen=True)
+class PlatformCells:
+    """Per link, the platform cells of its two ends ("" where the file says none)."""
+
+    sources: list[str]
+    targets: list[str]
+    given: bool  # the file has a platform column
+
+    def kept(self, positions: list[int]) -> PlatformCells:
+        return PlatformCells([self.sources[p] for p in positions], [self.targets[p] for p in positions], self.given)
+
+
+def platform_cells(raw: pd.DataFrame, matched: dict[str, str], link_rows: list[int], in_accounts: bool
+                    ) -> PlatformCells:
+    """The ``source_platform`` / ``target_platform`` cells of each link, else the ``platform`` cell for both.
+
+    Links listed in the accounts table take the row's platform for their source only.
+    """
+    shared = matched.get("platform")
+    headings = [matched.get("source_platform", shared), None if in_accounts else matched.get("target_platform", shared)]
+    if not any(headings):
+        blank = [""] * len(link_rows)
+        return PlatformCells(blank, blank, False)
+    cells = [stripped(raw, heading) for heading in headings]
+    return PlatformCells([cells[0][i] for i in link_rows], [cells[1][i] for i in link_rows], True)
+
+
+def directory_of(accounts: pd.DataFrame | None, sources: list[str], targets: list[str], ends: PlatformCells
+               ) -> Directory:
+    """The accounts by handle; with no accounts table, those the links name (one per handle and platform)."""
+    if not ends.given and (accounts is None or not any(key.endswith(")") for key in accounts["key"].tolist())):
+        return Directory({})  # one account per handle (no key names a platform): nothing to resolve
+    if accounts is not None:
+        count = len(accounts)
+        return Directory.of(handle_keys([str(value) for value in accounts["id"].tolist()]),
+                            accounts["platform"].tolist() if "platform" in accounts else [""] * count,
+                            accounts["key"].tolist(),
+                            accounts["followers"].tolist() if "followers" in accounts else [math.nan] * count)
+    handles = [*sources, *targets]
+    platforms = [*ends.sources, *ends.targets]
+    identities = identify_accounts(handles, platforms, [math.nan] * len(handles))
+    firsts = sorted(identities.first.values())
+    return Directory.of([handles[i] for i in firsts], [platforms[i] for i in firsts],
+                        [identities.keys[i] for i in firsts], [math.nan] * len(firsts))

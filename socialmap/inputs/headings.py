@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .load import Sheet
+from .sheets import Sheet
 from .wide import ORGANISATION, WideList
 
 __all__ = ["ColumnsRead", "SHAPES", "accounts_read", "links_read"]

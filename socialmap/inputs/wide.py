@@ -22,8 +22,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 
-from .errors import WARNING, Issue
-from .load import Sheet
+from ..errors import WARNING, Issue
+from .sheets import Sheet
 from .schema import ACCOUNT_FIELDS, PLATFORMS, field_of, heading_words, holds, match_columns
 from .values import UNKNOWN_WORDS
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from .load import Sheet
+from .sheets import Sheet
 from .schema import ACCOUNT_FIELDS, match_columns
 
 __all__ = ["MULTI_VALUE", "values_of", "kumu_lists", "is_nodexl_top_items", "with_profile_links"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from .errors import SocialMapError
+from ..errors import SocialMapError
 
 __all__ = ["Grid", "read_xlsx", "column_letter", "cell_text", "cell_limit", "too_many_cells"]
 

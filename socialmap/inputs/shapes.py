@@ -32,8 +32,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from .errors import WARNING, Issue, SocialMapError
-from .load import DEFAULT_MAX_BYTES, Sheet, Source, pick_sheet, read_sheets, source_name
+from ..errors import WARNING, Issue, SocialMapError
+from .files import DEFAULT_MAX_BYTES, Source, source_name
+from .sheets import Sheet, pick_sheet, read_sheets
 from .schema import (
     ACCOUNT_FIELDS, LINK_LIST_FIELDS, NODEXL_OWN_COLUMNS, RELATIONSHIP_FIELDS, match_columns, normalise_heading,
 )
@@ -42,7 +43,7 @@ from .values import ONE_WAY, TWO_WAY
 from .headings import ColumnsRead, accounts_read, links_read
 from .wide import WideList, is_wide, to_long
 
-__all__ = ["LinkTable", "Inputs", "ColumnsRead", "read_inputs", "recognise", "LIST_SEPARATORS"]
+__all__ = ["LinkTable", "Inputs", "read_inputs", "recognise", "LIST_SEPARATORS"]
 
 LIST_SEPARATORS = ";,"
 KUMU_SEPARATORS = "|"

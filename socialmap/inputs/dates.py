@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .errors import WARNING, Issue
+from ..errors import WARNING, Issue
 from .values import UNKNOWN_WORDS, shown
 
 __all__ = ["parse_dates", "parse_date", "within_dates", "limit_to_dates", "DATE_HINT", "EXCEL_EPOCH"]

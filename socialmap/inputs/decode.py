@@ -18,7 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .errors import WARNING, Issue, SocialMapError
+from ..errors import WARNING, Issue, SocialMapError
 
 __all__ = ["decode", "refuse_non_spreadsheets"]
 
