@@ -1,6 +1,6 @@
-/* socialmap page controls: legend filters, search, reach panel, present mode,
-   PNG download, printing. Everything is built with createElement and
-   textContent; nothing from the data becomes HTML or code. Run by start.js after map.js. */
+/* socialmap page controls: legend filters, search, reach panel, present mode.
+   Everything is built with createElement and textContent; nothing from the data
+   becomes HTML or code. Run by start.js after map.js. */
 function socialmapControls() {
   "use strict";
 
@@ -20,7 +20,7 @@ function socialmapControls() {
     box.dataset.group = String(index);
     var swatch = document.createElement("span");
     swatch.className = "sm-swatch";
-    swatch.style.backgroundColor = entry.color;
+    swatch.style.borderColor = entry.color;  // a border, not a background: it prints without background graphics
     var name = document.createElement("span");
     name.textContent = entry.label;
     var number = document.createElement("span");
@@ -180,39 +180,4 @@ function socialmapControls() {
   document.addEventListener("fullscreenchange", function () {
     if (!document.fullscreenElement && document.body.classList.contains("sm-presenting")) { present(false); }
   });
-
-  // Download PNG: the current view, redrawn at (at least) twice the screen's resolution, on white.
-  function canvasPng(scale) {
-    var canvas = network.canvas;
-    var ratio = Math.max(2, (window.devicePixelRatio || 1) * scale);
-    canvas._determinePixelRatio = function () { return ratio; };  // vis asks this on every resize
-    canvas.setSize();
-    network.renderer._redraw();
-    var source = canvas.frame.canvas;
-    var out = document.createElement("canvas");
-    out.width = source.width;
-    out.height = source.height;
-    var ctx = out.getContext("2d");
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, out.width, out.height);
-    ctx.drawImage(source, 0, 0);
-    delete canvas._determinePixelRatio;  // back to the prototype's: the screen's own ratio
-    canvas.setSize();
-    network.redraw();
-    return out;
-  }
-  socialmap.toPng = canvasPng;
-  document.getElementById("sm-png-button").addEventListener("click", function () {
-    canvasPng(2).toBlob(function (blob) {
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = (document.title || "map").replace(/[^\w\- ]+/g, "").trim().replace(/\s+/g, "-") + ".png";
-      document.body.appendChild(link);
-      link.click();
-      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    }, "image/png");
-  });
-
-  // Printing: open the explanation so it is on paper too.
-  window.addEventListener("beforeprint", function () { document.getElementById("sm-about").open = true; });
 }

@@ -90,6 +90,8 @@ function socialmapLabels(network, page) {
       ctx.strokeText(box.text, box.left + 2, (box.top + box.bottom) / 2);
       ctx.fillStyle = colour || "#15191e";
       ctx.fillText(box.text, box.left + 2, (box.top + box.bottom) / 2);
+      box.font = font;
+      box.colour = ctx.fillStyle;
     }
 
     // the dots on screen, listed in cells of DOT px: names keep off other dots where they can
@@ -145,6 +147,9 @@ function socialmapLabels(network, page) {
       ctx.textAlign = "center";
       ctx.fillText(h.label, x, y);
       ctx.textAlign = "left";
+      box.font = font;
+      box.colour = style.text;
+      box.hub = style;
       keep(box);
     }
 
@@ -221,7 +226,8 @@ function socialmapLabels(network, page) {
       var rect = network.canvas.frame.canvas.getBoundingClientRect();
       return drawn.map(function (box) {
         return { text: box.text, left: rect.left + box.left, top: rect.top + box.top,
-                 right: rect.left + box.right, bottom: rect.top + box.bottom };
+                 right: rect.left + box.right, bottom: rect.top + box.bottom,
+                 font: box.font, colour: box.colour, hub: box.hub || null };  // how it was drawn: for the SVG
       });
     }
   };

@@ -5,7 +5,7 @@
   "use strict";
   var container = document.getElementById("sm-map");
   function hasSize() { return container.clientWidth > 0 && container.clientHeight > 0; }
-  function start() { socialmapMap(); socialmapControls(); }
+  function start() { socialmapMap(); socialmapControls(); socialmapPrint(); socialmapPictures(); }
   if (hasSize() || !window.ResizeObserver) { start(); return; }
   var observer = new ResizeObserver(function () {
     if (hasSize()) { observer.disconnect(); start(); }

@@ -309,7 +309,7 @@ def test_reach_present_and_png_work_on_the_overview(sample, open_map):
     with page.expect_download() as download:
         page.click("#sm-png-button")
     width, _ = _png_size(Path(download.value.path()).read_bytes())
-    assert width == 2 * page.evaluate("document.querySelector('#sm-map canvas').clientWidth")
+    assert width == 2 * (page.evaluate("document.querySelector('#sm-map canvas').clientWidth") + 280)  # the key beside
     page.click("#sm-present-button")
     assert page.locator("#sm-overview").is_hidden() and page.locator(".sm-side").is_hidden()
     page.keyboard.press("Escape")

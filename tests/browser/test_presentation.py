@@ -81,7 +81,8 @@ def test_png_download_is_twice_the_screen(sample, open_map):
     saved = download.value.path()
     width, height = _png_size(Path(saved).read_bytes())
     css = page.evaluate("[document.querySelector('#sm-map canvas').clientWidth, document.querySelector('#sm-map canvas').clientHeight]")
-    assert (width, height) == (css[0] * 2, css[1] * 2)
+    # the view with the key beside it (280 px) and the title and source strips (76 + 30 px): test_pictures.py
+    assert (width, height) == ((css[0] + 280) * 2, (css[1] + 76 + 30) * 2)
     assert download.value.suggested_filename == "Derby-and-Derbyshire.png"
     # the map on screen is back at the screen's own resolution
     assert page.evaluate("document.querySelector('#sm-map canvas').width") == css[0]
