@@ -116,3 +116,34 @@ def test_control_characters_in_a_file_name_reach_the_terminal_as_escapes(tmp_pat
     assert "\u202e" not in run.stderr.decode()
     assert run.stderr.decode().splitlines()[0] == (
         'list\\x07\\x1b]0;owned\\x07\\u202egnp.csv row 2, column followers: "lots" is not a number')
+
+
+GEXF_WITH_A_CARRIAGE_RETURN = """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <graph defaultedgetype="directed">
+    <attributes class="node"><attribute id="0" title="followers" type="integer"/>
+      <attribute id="1" title="area" type="string"/></attributes>
+    <nodes>
+      <node id="derbycc" label="Derby City&#13;=cmd|' /C calc'!A0">
+        <attvalues><attvalue for="0" value="1200"/><attvalue for="1" value="Derby"/></attvalues></node>
+      <node id="b" label="Bee"><attvalues><attvalue for="0" value="5"/><attvalue for="1" value="Sinfin"/></attvalues></node>
+    </nodes>
+    <edges><edge source="b" target="derbycc"/></edges>
+  </graph>
+</gexf>
+"""
+
+
+def test_a_carriage_return_in_a_graph_files_label_stays_in_its_account(tmp_path):
+    """The graph was round-tripped through CSV text: the CR started a phantom account and cut the real
+    one's followers and area off."""
+    from socialmap import build_map
+
+    path = tmp_path / "map.gexf"
+    path.write_text(GEXF_WITH_A_CARRIAGE_RETURN, encoding="utf-8")
+    result = build_map(path)
+    accounts = result.metrics.set_index("id")
+    assert sorted(accounts.index) == ["b", "derbycc"]
+    assert accounts.loc["derbycc", "name"] == "Derby City\r=cmd|' /C calc'!A0"
+    assert (accounts.loc["derbycc", "followers"], accounts.loc["derbycc", "area"]) == (1200, "Derby")
+    assert result.graph.number_of_edges() == 1

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..errors import SocialMapError
 
-__all__ = ["InputFile", "Source", "DEFAULT_MAX_BYTES", "source_name", "size_text", "read_bytes"]
+__all__ = ["InputFile", "NamedTable", "Source", "DEFAULT_MAX_BYTES", "source_name", "size_text", "read_bytes"]
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
@@ -26,13 +26,23 @@ class InputFile:
     data: bytes
 
 
-Source = str | Path | InputFile | pd.DataFrame
+@dataclass(frozen=True)
+class NamedTable:
+    """A table read already (a graph file's nodes or edges), with the name messages give it."""
+
+    name: str
+    frame: pd.DataFrame
+
+
+Source = str | Path | InputFile | NamedTable | pd.DataFrame
 
 
 def source_name(source: Source, default: str = "table") -> str:
     """The file name used in messages: ``accounts.csv``, not a full path."""
     if isinstance(source, InputFile):
         return Path(source.name).name or default
+    if isinstance(source, NamedTable):
+        return source.name
     if isinstance(source, str | Path):
         return Path(source).name
     return default

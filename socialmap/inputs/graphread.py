@@ -29,7 +29,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from ..errors import SocialMapError
-from .files import InputFile, source_name
+from .files import InputFile, NamedTable, source_name
 
 __all__ = ["read_graph_file", "is_graph_file", "graph_file_tables", "EXPORTED_ONLY"]
 
@@ -173,8 +173,11 @@ def is_graph_file(source: object) -> bool:
     return name.lower().endswith((".gexf", ".graphml"))
 
 
-def graph_file_tables(source: str | Path | InputFile, *, max_bytes: int) -> tuple[InputFile, InputFile]:
-    """A graph file as an accounts file and a relationships file (CSV), named after it for messages."""
+def graph_file_tables(source: str | Path | InputFile, *, max_bytes: int) -> tuple[NamedTable, NamedTable]:
+    """A graph file as an accounts table and a relationships table, named after it for messages.
+
+    The tables go on as they are, never through CSV text: a carriage return in a label written unquoted
+    to CSV had started a phantom account and cut the real one's fields off."""
     name = source_name(source, "graph")
     if isinstance(source, InputFile):
         data = source.data
@@ -186,5 +189,4 @@ def graph_file_tables(source: str | Path | InputFile, *, max_bytes: int) -> tupl
     if len(data) > max_bytes:
         raise SocialMapError(name, None, None, f"the file is larger than the limit of {max_bytes // 2**20} MB")
     accounts, relationships = read_graph_file(data, name)
-    return (InputFile(f"{name} nodes", accounts.to_csv(index=False).encode("utf-8")),
-            InputFile(f"{name} edges", relationships.to_csv(index=False).encode("utf-8")))
+    return NamedTable(f"{name} nodes", accounts), NamedTable(f"{name} edges", relationships)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..errors import WARNING, Issue, SocialMapError
-from .files import DEFAULT_MAX_BYTES, Source, read_bytes, source_name
+from .files import DEFAULT_MAX_BYTES, NamedTable, Source, read_bytes, source_name
 from .decode import decode, refuse_non_spreadsheets
 from .excel import cell_limit, cell_text, column_letter, read_xlsx, too_many_cells
 from .schema import KNOWN_HEADINGS, is_known_heading, normalise_heading
@@ -58,8 +58,8 @@ class Sheet:
 def read_sheets(source: Source, *, name: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Sheet]:
     """Every table in the file: one for a CSV file or a DataFrame, one per sheet of a workbook."""
     file_name = name or source_name(source)
-    if isinstance(source, pd.DataFrame):
-        return [_frame_sheet(source, file_name)]
+    if isinstance(source, NamedTable | pd.DataFrame):
+        return [_frame_sheet(source.frame if isinstance(source, NamedTable) else source, file_name)]
     data = read_bytes(source, file_name, max_bytes)
     try:
         return _sheets_of(data, file_name, max_bytes)
