@@ -12,23 +12,14 @@ import subprocess
 import sys
 import zipfile
 
-import openpyxl
 import pytest
 
 from socialmap import InputFile, SocialMapError, build_map
 from socialmap.inputs.sheets import MAX_COLUMNS, MAX_ROWS, read_sheets, read_table
 from tests.conftest import ROOT
+from tests.workbooks import xlsx
 
 ACCOUNTS = [["id", "name", "followers"]] + [[f"acct{i}", f"Account {i}", i * 10] for i in range(50)]
-
-
-def _workbook(rows: list[list]) -> bytes:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    data = io.BytesIO()
-    book.save(data)
-    return data.getvalue()
 
 
 def _with_sheet_xml(workbook: bytes, change) -> bytes:
@@ -49,7 +40,7 @@ def _declaring(ref: str | None):
 
 @pytest.mark.parametrize("ref", ["A1:B10", "A1", "A1:A1", None, "A1:XFD1048576"])
 def test_every_row_excel_shows_is_read_whatever_the_sheet_declares(ref):
-    workbook = _with_sheet_xml(_workbook(ACCOUNTS), _declaring(ref))
+    workbook = _with_sheet_xml(xlsx(ACCOUNTS), _declaring(ref))
     frame = read_table(InputFile("accounts.xlsx", workbook))
     assert len(frame) == 50 and list(frame.columns) == ["id", "name", "followers"]
     assert frame["id"].iloc[-1] == "acct49" and frame["followers"].iloc[-1] == "490"
@@ -62,7 +53,7 @@ def _far_cell(xml: bytes) -> bytes:
 
 def test_a_stray_cell_at_the_sheets_far_corner_is_refused_in_one_line_quickly_and_in_little_memory(tmp_path):
     path = tmp_path / "far.xlsx"
-    path.write_bytes(_with_sheet_xml(_workbook(ACCOUNTS), _far_cell))
+    path.write_bytes(_with_sheet_xml(xlsx(ACCOUNTS), _far_cell))
     assert path.stat().st_size < 10_000
     measured = ("import resource, sys\n"
                 "from socialmap.cli import main\n"
@@ -85,7 +76,7 @@ def test_a_stray_cell_at_the_sheets_far_corner_is_refused_in_one_line_quickly_an
 def test_a_sheet_with_more_cells_than_the_limit_is_refused_as_it_is_read():
     rows = [["id", "name"]] + [[f"a{i}", f"name {i}"] for i in range(3_000)]
     with pytest.raises(SocialMapError, match=r"more than the 3,000 cells socialmap reads"):
-        read_sheets(InputFile("big.xlsx", _workbook(rows)), max_bytes=60_000)
+        read_sheets(InputFile("big.xlsx", xlsx(rows)), max_bytes=60_000)
 
 
 def test_a_csv_with_more_rows_than_a_spreadsheet_holds_is_refused_before_it_is_parsed():

@@ -13,6 +13,13 @@ read-only reader stops at it) and a huge one would make every row 16,384
 cells wide. Rows are streamed and kept without their blank ends, so memory
 follows the cells really there; a sheet with more cells than the limit
 allows is refused as soon as it is seen to be (see :func:`cell_limit`).
+
+Nor are the sizes the zip archive declares trusted: every part is read to
+the real end of its data, and the bytes unpacked are counted as they are
+read, so a workbook that unpacks to more than ten times the size limit, or
+whose shared text (the strings its cells point to) passes the size limit
+or holds more strings than the cell limit, is refused the moment it does,
+whatever its directory says.
 """
 
 from __future__ import annotations
@@ -27,10 +34,14 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from ..errors import SocialMapError
+from .files import size_text
 
 __all__ = ["Grid", "read_xlsx", "column_letter", "cell_text", "cell_limit", "too_many_cells"]
 
 BYTES_PER_CELL = 20  # the size limit allows one cell per 20 bytes: 10 million cells at the default 200 MB
+UNPACKED_RATIO = 10  # a workbook may unpack to ten times the size limit (its XML says each cell at length)
+_CHUNK = 1 << 20
+_SHARED_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")  # the start of one shared string, <si> or <x:si>
 
 _UNSAVED_FORMULA = re.compile(
     rb'<c r="(?P<column>[A-Z]+)(?P<row>\d+)"(?P<attributes>[^>]*)>\s*'
@@ -98,18 +109,21 @@ def too_many_cells(file: str, rows: int, columns: int, max_bytes: int) -> Social
 
 def read_xlsx(data: bytes, file: str, *, max_bytes: int) -> list[Grid]:
     """Every sheet of the workbook, in workbook order."""
-    import openpyxl
-
     _check_unpacked_size(data, file, max_bytes)
+    unpacked = _Unpacked(file, max_bytes)
     try:
         with warnings.catch_warnings(record=True) as opening:
             warnings.simplefilter("always")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            book = _open_workbook(data, unpacked)
+    except (SocialMapError, MemoryError):
+        raise
     except Exception as error:  # openpyxl raises many types for a broken workbook
-        raise _damaged(file, str(error)) from None
+        raise unpacked.refused or _damaged(file, str(error)) from None
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with _CountedArchive(data, unpacked) as archive:
             grids = [_grid(sheet, archive, file, max_bytes) for sheet in book.worksheets]
+        if unpacked.refused is not None:  # a part openpyxl reads quietly passed a limit, and it went on
+            raise unpacked.refused
         if opening and grids:
             grids[0] = replace(grids[0], notes=(*_notes(opening), *grids[0].notes))
         return grids
@@ -118,9 +132,103 @@ def read_xlsx(data: bytes, file: str, *, max_bytes: int) -> list[Grid]:
     except MemoryError:
         raise  # not a damaged workbook: read_sheets says the file needs more memory than is free
     except Exception as error:
-        raise _damaged(file, str(error)) from None
+        raise unpacked.refused or _damaged(file, str(error)) from None
     finally:
         book.close()
+
+
+class _Unpacked:
+    """The bytes unpacked from one workbook so far; the first limit they pass, kept to be raised again."""
+
+    def __init__(self, file: str, max_bytes: int) -> None:
+        self.file, self.max_bytes = file, max_bytes
+        self.total = self.text = self.texts = 0
+        self.refused: SocialMapError | None = None
+
+    def count(self, data: bytes, part: str) -> None:
+        """Add what was just unpacked from ``part``; SocialMapError once a limit is passed."""
+        if self.refused is None:
+            self.total += len(data)
+            if part.rsplit("/", 1)[-1].lower().startswith("sharedstrings"):
+                self.text += len(data)
+                self.texts += len(_SHARED_STRING.findall(data))
+            self.refused = self._refusal()
+        if self.refused is not None:
+            raise self.refused
+
+    def _refusal(self) -> SocialMapError | None:
+        limit, hint = size_text(self.max_bytes), "save the sheet as CSV, or raise the limit with --max-size"
+        if self.total > UNPACKED_RATIO * self.max_bytes:
+            return SocialMapError(self.file, None, None, f"the workbook unpacks to more than "
+                                  f"{size_text(UNPACKED_RATIO * self.max_bytes)}, ten times the {limit} size limit", hint)
+        if self.text > self.max_bytes:
+            return SocialMapError(self.file, None, None, f"the workbook's shared text unpacks to more than the {limit} "
+                                  "size limit", hint)
+        if self.texts > cell_limit(self.max_bytes):
+            return SocialMapError(self.file, None, None, f"the workbook holds more than {cell_limit(self.max_bytes):,} "
+                                  f"shared texts, the most cells socialmap reads under the {limit} size limit", hint)
+        return None
+
+
+class _CountedPart:
+    """One part of the workbook as it is unpacked, every byte counted before it is handed on."""
+
+    def __init__(self, stream, part: str, unpacked: _Unpacked) -> None:
+        self._stream, self._part, self._unpacked = stream, part, unpacked
+        self.name = part
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size is None or size < 0:
+            return b"".join(iter(lambda: self.read(_CHUNK), b""))
+        data = self._stream.read(size)
+        self._unpacked.count(data, self._part)
+        return data
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.read(_CHUNK if size is None or size < 0 else size)
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def __enter__(self) -> _CountedPart:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.close()
+
+
+class _CountedArchive(zipfile.ZipFile):
+    """The workbook's zip archive, each part read to the real end of its data and counted.
+
+    zipfile stops a part at the size the archive's directory declares; the
+    declared sizes are raised past every limit, so that the count, not the
+    declaration, is what stops a part (and a part that under-declares its size
+    is read whole, as Excel reads it).
+    """
+
+    def __init__(self, data: bytes, unpacked: _Unpacked) -> None:
+        super().__init__(io.BytesIO(data))
+        self._unpacked = unpacked
+        for member in self.infolist():
+            member.file_size = UNPACKED_RATIO * unpacked.max_bytes + 1
+
+    def open(self, name, mode="r", pwd=None, **kwargs):
+        part = super().open(name, mode, pwd, **kwargs)
+        return _CountedPart(part, getattr(name, "filename", name), self._unpacked) if mode == "r" else part
+
+
+def _open_workbook(data: bytes, unpacked: _Unpacked):
+    """openpyxl's read-only workbook, reading every part through a :class:`_CountedArchive`."""
+    from openpyxl.reader.excel import ExcelReader  # what openpyxl.load_workbook does, with the archive swapped
+
+    reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+    reader.archive.close()
+    reader.archive = _CountedArchive(data, unpacked)
+    reader.read()
+    return reader.wb
 
 
 def _damaged(file: str, detail: str) -> SocialMapError:
@@ -139,7 +247,7 @@ def _check_unpacked_size(data: bytes, file: str, max_bytes: int) -> None:
         raise _damaged(file, "it is damaged or not a workbook") from None
     if "xl/workbook.xml" not in names:
         raise SocialMapError(file, None, None, _not_a_workbook(names), "save it from Excel as .xlsx, or as CSV")
-    if unpacked > 10 * max_bytes:
+    if unpacked > UNPACKED_RATIO * max_bytes:
         raise SocialMapError(
             file, None, None, f"the workbook unpacks to {unpacked / 2**20:,.0f} MB, more than ten times the size limit",
             "save the sheet as CSV, or raise the limit",
