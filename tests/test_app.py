@@ -71,7 +71,7 @@ def test_settings_send_no_statistics_listen_on_localhost_and_bound_uploads():
 def test_default_page_shows_the_sample_map_and_its_reach(app):
     assert not app.exception
     assert not app.error
-    assert "invented sample" in app.info[0].value
+    assert "invented sample" in app.caption[0].value
     assert page_html(app) == build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=SAMPLE_AREAS,
                                        options=MapOptions(title=SAMPLE_TITLE)).html
     figures = metrics(app)
@@ -83,7 +83,7 @@ def test_default_page_shows_the_sample_map_and_its_reach(app):
     assert len(caveats) == 1 and "neither counts unique people" in caveats[0]
     assert [tab.label for tab in app.tabs] == ["Area", "Platform", "Category", "Community", "Top accounts"]
     assert {button.label for button in app.get("download_button")} == {
-        "Download the map (HTML)", "Figures per account (CSV)", "Reach tables (CSV)"}
+        "Download the map (HTML)", "Figures per account (CSV)", "Reach tables (CSV)", "Save settings"}
 
 
 def test_reach_tables_follow_the_map(app):
@@ -110,7 +110,7 @@ def test_upload_with_aliased_column_names_makes_the_same_map_as_the_cli(app):
     assert not app.info, "the sample banner goes once a file is uploaded"
     assert not app.error
     assert metrics(app)["Accounts"] == "5" == str(built.reach.accounts)
-    assert app.text_input(key="title").value == UPLOAD_TITLE
+    assert app.text_input(key="title").placeholder == UPLOAD_TITLE
     assert page_html(app) == built.html
     # an extra text column of the upload can colour the map
     assert "Team" in app.selectbox(key="colour").options
@@ -376,7 +376,7 @@ def test_layouts_and_overviews_match_the_cli(app, stages, options):
 
 def test_the_sample_mind_map_is_centred_on_its_region(app):
     run(app.selectbox(key="layout").set_value("mindmap"))
-    assert app.text_input(key="region").value == "Derby and Derbyshire"
+    assert app.text_input(key="region").placeholder == "Derby and Derbyshire"
     assert page_html(app) == build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, areas=SAMPLE_AREAS, options=MapOptions(
         title=SAMPLE_TITLE, layout="mindmap", region="Derby and Derbyshire")).html
     # an upload's centre is its title until one is given
@@ -415,7 +415,7 @@ def test_choices_of_one_file_do_not_break_the_next(app):
     assert app.selectbox(key="colour").value == "auto"
     assert app.selectbox(key="focus").value is None
     assert app.multiselect(key="platform").value == []
-    assert app.text_input(key="title").value == SAMPLE_TITLE
+    assert app.text_input(key="title").placeholder == SAMPLE_TITLE
     assert metrics(app)["Accounts"] == "223"
 
 

@@ -15,17 +15,20 @@ from functools import partial
 import streamlit as st
 
 from socialmap import InputFile, MapOptions, SocialMapError, explore, overtime
+from socialmap.app.settings import VIEW_SETTINGS, SettingsError, read_settings, settings_json
 from socialmap.inputs import guess
 from socialmap.inputs.columns import ColumnMap
+from socialmap.inputs.guess import NOT_IN_FILE
 from socialmap.changemap import draw_change
 from socialmap.export import table_csv
 from socialmap.pipeline import Analysis
 from socialmap.inputs.schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS
 
+MAP_HEIGHT = 640  # pixels, where the window's height is not known (AppTest); the page's style sets it
 _MARKDOWN_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation mark: CommonMark lets each be escaped
 
 __all__ = ["Current", "analysed", "area_table", "laid_out", "presented", "columns_of", "column_step", "still_valid",
-           "show_problems", "show_map", "show_change", "show_trend"]
+           "show_problems", "show_map", "show_change", "show_trend", "settings_controls"]
 
 
 @st.cache_resource(max_entries=4, show_spinner="Reading the files and finding communities…")
@@ -110,10 +113,20 @@ def column_step(plan: guess.ColumnPlan, labels: dict[str, str], *, title: str, f
             st.warning(f"No heading of *{plain(file_name)}* says which column holds {what} "
                        f"{' and '.join(plan.missing)}, so socialmap has made a best guess: check it below.")
         picks, grid = {}, st.columns(3)
+        saved, absent = st.session_state.get("saved_columns", {}).get(kind, {}), []
         for number, (field, label) in enumerate(labels.items()):
             headings = plan.options(field)
-            picks[field] = grid[number % 3].selectbox(label, headings, index=headings.index(plan.preset(field)),
+            preset = plan.preset(field)
+            if field in saved:  # a settings file's pick, where this file has that heading
+                wanted = saved[field] or NOT_IN_FILE
+                preset = wanted if wanted in headings else preset
+                if wanted not in headings:
+                    absent.append(f"{label}: {saved[field]}")
+            picks[field] = grid[number % 3].selectbox(label, headings, index=headings.index(preset),
                                                       key=key.format(field=field))
+        if absent:
+            st.warning(f"The settings loaded name columns *{plain(file_name)}* does not have, so they are read "
+                       f"afresh: {plain('; '.join(absent))}.", icon=":material/warning:")
         for words in (plan.note, note):
             if words:
                 st.caption(words)
@@ -150,7 +163,8 @@ def show_map(current: Current, result) -> None:
     stem, areas = current.stem, current.areas
     if result.reach.accounts == 0:
         st.warning("No account matches these filters: clear some of them in the sidebar.", icon=":material/filter_alt:")
-    st.iframe(result.html, height=680)
+    with st.container(key="map_frame"):  # as tall as the window leaves, by main.py's style
+        st.iframe(result.html, height=MAP_HEIGHT)
 
     panel = reach_panel(result, current.inputs.digest, explore.reach_key(current.options))
     with st.container(horizontal=True, vertical_alignment="center"):
@@ -185,7 +199,8 @@ def show_map(current: Current, result) -> None:
                             "the sum of followers or the population, whichever is smaller.")
                 table(audience)
     with tabs[-1]:
-        by = st.radio("Largest by", list(explore.TOP_BY), format_func=explore.TOP_BY.get, horizontal=True, key="top_by")
+        by = st.radio("Largest by", list(explore.TOP_BY), format_func=explore.TOP_BY.get, horizontal=True, key="top_by",
+                      bind="query-params")
         table(explore.top_accounts(result.metrics, by))
 
 
@@ -260,3 +275,38 @@ def show_trend(files: list[InputFile], dates: str, options: MapOptions, stem: st
         st.download_button("Trend table (CSV)", partial(table_csv, frame), f"{stem}-trend.csv", "text/csv",
                            key="get_trend_csv", on_click="ignore")
     st.dataframe(overall[list(overtime.TREND_HEADINGS)].rename(columns=overtime.TREND_HEADINGS), hide_index=True)
+
+
+def settings_controls(columns: dict[str, ColumnMap]) -> None:
+    """Save settings (the view and the column picks, as a small JSON file) and Load settings, with what happened."""
+    view = {key: st.session_state[key] for key in VIEW_SETTINGS if key in st.session_state}
+    st.download_button("Save settings", settings_json(view, {kind: dict(pairs) for kind, pairs in columns.items()}),
+                       "socialmap-settings.json", "application/json", key="save_settings", on_click="ignore",
+                       icon=":material/save:", help="The layout, colours, sizes, filters and your column choices, "
+                                                   "for next month's upload: load it with Load settings.")
+    st.file_uploader("Load settings", ["json"], key="settings_file", on_change=_load_settings,
+                     help="A file saved with Save settings. Upload your files too: the settings apply to them.")
+    said = st.session_state.get("settings_said")
+    if said:
+        (st.error if said[0] == "error" else st.success)(plain(said[1]))
+
+
+def _load_settings() -> None:
+    """The uploaded settings file's values, put into the widgets before the next run draws them; or, for a bad
+    or foreign file, a message and nothing changed."""
+    upload = st.session_state.get("settings_file")
+    if upload is None:
+        st.session_state.pop("settings_said", None)
+        return
+    try:
+        settings = read_settings(upload.getvalue())
+    except SettingsError as problem:
+        st.session_state["settings_said"] = ("error", f"{upload.name}: {problem} Nothing was changed.")
+        return
+    for key, value in settings.view.items():
+        st.session_state[key] = list(value) if isinstance(value, list) else value
+    st.session_state["saved_columns"] = settings.columns
+    for key in [key for key in st.session_state if key.startswith(("accounts_column_", "relationships_column_"))]:
+        del st.session_state[key]  # the column steps start again from the picks loaded
+    st.session_state["keep_filters"] = True  # the next accounts file uploaded keeps these filters
+    st.session_state["settings_said"] = ("success", f"Settings loaded from {upload.name}.")

@@ -224,3 +224,72 @@ def test_hostile_spreadsheet_text_stays_text_in_the_app(visit, tmp_path):
     assert app.page.evaluate("typeof window.__pwned") == "undefined"
     assert frame.locator("body img").count() == 0
     assert app.outside() == []
+
+
+def titled(app: Visit, title: str, accounts: int):
+    """The map's frame once it shows this many accounts under this title (each change draws a new frame)."""
+    for _ in range(300):
+        frame = app.map_frame(accounts=accounts)
+        try:
+            if frame.locator("#sm-title").text_content(timeout=2_000) == title:
+                return frame
+        except Exception:  # noqa: BLE001 - a frame being replaced; look again
+            pass
+        app.page.wait_for_timeout(200)
+    raise AssertionError(f"no map titled {title!r}")
+
+
+def test_a_reload_of_the_address_finds_the_same_view(visit, browser):
+    """Issue 18, item 2: every view setting is in the address, so a reload or a bookmark brings the view back."""
+    only_facebook = build_map(ROOT / "socialmap" / "sample" / "accounts.csv",
+                              ROOT / "socialmap" / "sample" / "relationships.csv",
+                              options=MapOptions(only_platforms=("Facebook",))).graph.number_of_nodes()
+    app = visit()
+    app.map_frame(accounts=223)
+    page = app.page
+    page.get_by_test_id("stSelectbox").filter(has_text="Layout").click()
+    page.get_by_role("option", name="A box per community").click()
+    page.get_by_test_id("stMultiSelect").filter(has_text="Platforms").click()
+    page.keyboard.type("Facebook")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    title = page.get_by_test_id("stTextInput").filter(has_text="Title").locator("input")
+    title.fill("Derbyshire on Facebook")
+    title.press("Enter")
+    page.wait_for_url("**platform=Facebook**")
+    page.wait_for_url("**title=Derbyshire**")
+    titled(app, "Derbyshire on Facebook", only_facebook)
+    address = page.url
+    assert "layout=A+box+per+community" in address or "layout=A%20box%20per%20community" in address
+
+    again = Visit(browser, address)  # a new tab at the same address: a bookmark, or a reload
+    try:
+        titled(again, "Derbyshire on Facebook", only_facebook)
+        layout = again.page.get_by_test_id("stSelectbox").filter(has_text="Layout")
+        assert layout.locator("input").first.input_value() == "A box per community"
+        assert "Facebook" in again.page.get_by_test_id("stMultiSelect").filter(has_text="Platforms").inner_text()
+        assert again.errors == []
+    finally:
+        again.close()
+
+
+def test_on_a_laptop_screen_the_map_its_key_and_the_main_controls_fit_the_first_view(visit):
+    """Issue 18, item 7: at 1366x768, once a file is loaded, the uploads fold away; the map and its key fit the
+    window, and layout, colour, size and find are in view without scrolling."""
+    app = visit(width=1366, height=768)
+    page = app.page
+
+    def key_fits(frame) -> None:
+        iframe = page.locator(".st-key-map_frame iframe").bounding_box()
+        assert iframe["y"] + iframe["height"] <= 768 + 1, iframe
+        key = frame.locator("#sm-legend-items").bounding_box()
+        assert key["y"] + key["height"] <= iframe["height"] + 1, ("the key runs below the map's frame", key, iframe)
+
+    key_fits(app.map_frame(accounts=223))  # the sample: twelve communities in its key
+    app.upload("Accounts: one row per account", DATA / "aliased_accounts.csv")
+    key_fits(app.map_frame(accounts=5))
+    page.get_by_text("Your data: aliased").wait_for()
+    assert not page.get_by_text("Accounts: one row per account").is_visible(), "the uploads fold away"
+    for label in ("Layout", "Colour by", "Size by", "Find an account"):
+        box = page.get_by_test_id("stWidgetLabel").filter(has_text=label).first.bounding_box()
+        assert box and box["y"] + box["height"] <= 768, f"{label} is below the first view: {box}"
