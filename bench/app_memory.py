@@ -102,7 +102,7 @@ def drawn(page, accounts: int, timeout: float = 300) -> float:
 def upload(page, path: Path) -> None:
     uploader = page.get_by_test_id("stFileUploader").filter(has_text=ACCOUNTS_LABEL)
     if uploader.count() == 0:  # the uploads folded away once a file was loaded
-        page.get_by_text("Files", exact=False).first.click()
+        page.get_by_text("Your data", exact=True).first.click()
     uploader.locator("input[type=file]").set_input_files(str(path))
 
 
