@@ -48,7 +48,7 @@ def _parse(data: bytes, name: str) -> Element:
     """The XML tree, through defusedxml: entities and external references are refused."""
     try:
         return fromstring(data)
-    except DefusedXmlException as error:
+    except DefusedXmlException:
         raise SocialMapError(
             name, None, None,
             "the file declares XML entities, which socialmap does not read: they can "
