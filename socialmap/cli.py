@@ -27,6 +27,7 @@ from .options import AGGREGATES, BRANCHES, LAYOUTS, MapOptions
 from .words import count_of, plural
 from .pipeline import build_map
 from .sample import DATA_SUFFIXES, FOLDER as SAMPLE_FOLDER
+from .storeflags import store_option
 
 __all__ = ["main"]
 
@@ -267,7 +268,7 @@ def _checked_html(path: Path) -> Path:
 
 
 @main.command()
-@click.argument("snapshots", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("snapshots", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("trend.html"),
               show_default=True, callback=lambda context, parameter, path: _checked_html(path),
               help="The trend page to write (.html).")
@@ -290,15 +291,24 @@ def _checked_html(path: Path) -> Path:
               callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
               help="Largest input file to read, in MB.")
 @_VERBOSE
+@store_option
 def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, dates: tuple[str, ...] | None,
-          title: str, subtitle: str | None, source: str | None, top: int, verbose: bool, **settings) -> None:
+          title: str, subtitle: str | None, source: str | None, top: int, verbose: bool, store: str | None,
+          **settings) -> None:
     """Chart accounts, potential reach and weekly OTV over several SNAPSHOT accounts files, each dated
-    by the date in its name (accounts-2026-10.csv) or by --dates."""
+    by the date in its name (accounts-2026-10.csv) or by --dates; or over every snapshot in the store (--store)."""
     from .trend import headline, load_snapshots, trend_table
     from .trendpage import trend_page
 
     try:
-        loaded = load_snapshots(snapshots, dates=dates, options=MapOptions(**settings))
+        if store is not None:  # issue 19: the snapshots remembered by socialmap snapshots add
+            from .storeflags import store_trend
+
+            loaded = store_trend(store, snapshots, dates, settings)
+        elif not snapshots:
+            raise click.UsageError("give two or more SNAPSHOT accounts files, or --store for the snapshot store")
+        else:
+            loaded = load_snapshots(snapshots, dates=dates, options=MapOptions(**settings))
     except SocialMapError as error:
         _stop(error, "trend")
     for snapshot in loaded:
@@ -321,8 +331,8 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
 # --- socialmap compare (issue 10, items 2 and 3) ---
 
 @main.command()
-@click.argument("old_accounts", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("new_accounts", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("old_accounts", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new_accounts", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--old-relationships", "old_relationships", type=click.Path(dir_okay=False, path_type=Path),
               help="The relationships file of the older snapshot.")
 @click.option("--new-relationships", "new_relationships", type=click.Path(dir_okay=False, path_type=Path),
@@ -359,9 +369,14 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @_VERBOSE
 @column_options
-def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | None, new_relationships: Path | None,
-            output: Path, report_path: Path | None, growth: str, mentions_of: tuple[str, ...], mentions_per: str,
-            old_label: str | None, new_label: str | None, areas_path: Path | None, verbose: bool,
+@store_option
+@click.option("--old", "old_date", default=None, help="With --store: the older snapshot's date (default: the one "
+                                                        "before --new).")
+@click.option("--new", "new_date", default=None, help="With --store: the newer snapshot's date (default: the latest).")
+def compare(old_accounts: Path | None, new_accounts: Path | None, old_relationships: Path | None,
+            new_relationships: Path | None, output: Path, report_path: Path | None, growth: str,
+            mentions_of: tuple[str, ...], mentions_per: str, old_label: str | None, new_label: str | None,
+            areas_path: Path | None, verbose: bool, store: str | None, old_date: str | None, new_date: str | None,
             **settings) -> None:
     """Compare two snapshots: OLD_ACCOUNTS and NEW_ACCOUNTS (CSV or XLSX), with optional relationships.
 
@@ -374,9 +389,17 @@ def compare(old_accounts: Path, new_accounts: Path, old_relationships: Path | No
     options = ChangeOptions(map=MapOptions(**settings), growth=growth, mentions_of=mentions_of,
                             mentions_per=mentions_per, old_label=old_label, new_label=new_label)
     try:
-        result = build_change(old_accounts, new_accounts, old_relationships, new_relationships, areas=areas_path,
-                              options=options,
-                              progress=_StageReporter(enabled=sys.stderr.isatty()))
+        if store is not None or old_date is not None or new_date is not None:  # issue 19: from the snapshot store
+            from .storeflags import store_change
+
+            result = store_change(store, old_date, new_date, (old_accounts, new_accounts, old_relationships,
+                                  new_relationships), settings, areas=areas_path, options=options,
+                                  progress=_StageReporter(enabled=sys.stderr.isatty()))
+        elif new_accounts is None:
+            raise click.UsageError("give OLD_ACCOUNTS and NEW_ACCOUNTS, or --store for the snapshot store")
+        else:
+            result = build_change(old_accounts, new_accounts, old_relationships, new_relationships, areas=areas_path,
+                                  options=options, progress=_StageReporter(enabled=sys.stderr.isatty()))
     except SocialMapError as error:
         _stop(error, "map")
     _warn((*result.old.tables.issues, *result.new.tables.issues), "(use --strict to stop on them)", verbose=verbose)
@@ -432,3 +455,6 @@ def _checked_html_page(path: Path) -> Path:
     if output_format(path) != "html":
         raise click.BadParameter(f"{path.name} must end in .html")
     return path
+
+
+from . import snapshotcli  # noqa: E402,F401  (issue 19: adds socialmap snapshots to main)
