@@ -22,3 +22,9 @@ def write_csv(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _own_snapshot_store(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's own snapshot store (issue 19): each gets an empty one of its own."""
+    monkeypatch.setenv("SOCIALMAP_STORE", str(tmp_path_factory.mktemp("store") / "snapshots.sqlite"))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from socialmap.app import history  # issue 19: the snapshot history
 from socialmap.app.views import (
     Current, analysed, area_table, column_step, columns_of, laid_out, plain, presented, settings_controls, show_change,
     show_map, show_problems, show_trend, still_valid,
@@ -71,7 +72,7 @@ with side.expander("Trend over many snapshots (optional)", icon=":material/show_
                                 placeholder="2026-08-31, 2026-09-30")
     sample_trend = not trend_ups and st.checkbox("Show the sample's four monthly copies", key="sample_trend",
                                                  bind=URL)
-settings_box = side.container()
+history_box, settings_box = side.container(), side.container()
 with side.expander("Advanced"):
     seed = st.number_input("Seed (same seed, same map)", min_value=0, value=42, step=1, key="seed", bind=URL)
     resolution = st.slider("Community resolution (higher: more, smaller communities)", 0.1, 5.0, 1.0, 0.1,
@@ -118,6 +119,7 @@ if links_plan is not None and links_plan.headings:
 
 base = MapOptions(seed=int(seed), strict=strict, resolution=float(resolution), min_community_size=int(min_size),
                   max_bytes=max_bytes, account_columns=account_columns, relationship_columns=relationship_columns)
+saved = history.panel(history_box, None if sample else inputs, base)
 analysis_options = explore.analysis_key(base)
 analysis, offered = analysed(inputs, inputs.digest, analysis_options)
 if isinstance(analysis, SocialMapError):
@@ -213,7 +215,7 @@ trend_files = ([InputFile(upload.name, upload.getvalue()) for upload in trend_up
                else [InputFile(path.name, path.read_bytes()) for path in sorted(SNAPSHOTS.glob("accounts-*.csv"))]
                if sample_trend else [])
 stem = explore.file_stem(title)
-views = ["Map", *(["What changed"] if earlier else []), *(["Trend"] if trend_files else [])]
+views = ["Map", *(["What changed"] if earlier else []), *(["Trend"] if trend_files else []), *saved.views]
 still_valid("view", views, "Map")  # only the chosen view is drawn: a map drawn in a hidden tab has no size
 shown = (st.radio("Show", views, horizontal=True, key="view", bind=URL, label_visibility="collapsed")
          if len(views) > 1 else "Map")
@@ -221,6 +223,8 @@ shown = (st.radio("Show", views, horizontal=True, key="view", bind=URL, label_vi
 current = Current(inputs, analysis, analysis_options, options, areas, offered, stem)
 if shown == "Map":
     show_map(current, result)
+elif shown in saved.views:
+    saved.show(shown, current, growth)
 elif shown == "What changed":  # the sample's change is from its August copy to its November one (dated mentions)
     show_change(current, earlier, sample_snapshot("2026-11") if sample_change else inputs, growth)
 else:
