@@ -37,7 +37,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import SocialMapError
@@ -148,6 +148,7 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._whole_file_checked = False  # the full check reads every page: once per Store is enough
 
     @property
     def exists(self) -> bool:
@@ -170,7 +171,8 @@ class Store:
         try:
             application = connection.execute("PRAGMA application_id").fetchone()[0]
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            problems = [row[0] for row in connection.execute("PRAGMA quick_check(3)")]
+            problems = ["ok"] if self._whole_file_checked else [
+                row[0] for row in connection.execute("PRAGMA quick_check(3)")]
         except sqlite3.DatabaseError as error:
             raise _problem(self.path, f"is damaged ({error}); it was left as it is",
                            "restore it from a backup, or give another --store file name") from None
@@ -185,6 +187,7 @@ class Store:
         if version > SCHEMA_VERSION:
             raise _problem(self.path, f"was written by a newer socialmap (store version {version}; this one reads up to "
                                       f"{SCHEMA_VERSION}); it was left as it is", "upgrade socialmap: pip install -U socialmap")
+        self._whole_file_checked = True
         return version
 
     def _create(self) -> None:
@@ -205,6 +208,9 @@ class Store:
                 os.link(temporary, self.path)
             except FileExistsError:
                 pass  # another process made it first: use theirs
+            except OSError:  # a file system without hard links: a rename, which Windows refuses over a file
+                if not self.path.exists():
+                    os.rename(temporary, self.path)
         finally:
             temporary.unlink(missing_ok=True)
             for suffix in ("-wal", "-shm"):
@@ -224,16 +230,13 @@ class Store:
         try:
             version = self._checked(connection)
             connection.execute("PRAGMA foreign_keys=ON")
-            if write:
+            if write or version < SCHEMA_VERSION:  # an older store is brought up to date first, whatever the call
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("BEGIN IMMEDIATE")
                 version = self._checked(connection)  # another process may have migrated it meanwhile
                 _migrate(connection, version)
             else:
                 connection.execute("BEGIN")
-                if version < SCHEMA_VERSION:
-                    raise _problem(self.path, f"is an older store (version {version}); it is brought up to date "
-                                              "by the next snapshots add")
             yield connection
             connection.execute("COMMIT")
         except sqlite3.OperationalError as error:
@@ -326,7 +329,7 @@ class Store:
                 if table is not None:
                     connection.execute("INSERT INTO tables VALUES (?, ?, ?)", (snapshot_id, role, table))
             _test_pause()
-        return _replace_added(record, added_at)
+        return replace(record, added_at=added_at)
 
     def remove(self, snapshot: StoredSnapshot) -> None:
         """Forget one snapshot (its files and tables go with it), in one transaction."""
@@ -349,12 +352,6 @@ def _record(row: tuple) -> StoredSnapshot:
         content_hash, ColumnMap(tuple(tuple(pair) for pair in json.loads(account_columns))),
         ColumnMap(tuple(tuple(pair) for pair in json.loads(relationship_columns))), sheet, relationships_sheet,
         accounts, relationships, reach, otv, added_at)
-
-
-def _replace_added(record: StoredSnapshot, added_at: str) -> StoredSnapshot:
-    from dataclasses import replace
-
-    return replace(record, added_at=added_at)
 
 
 def _migrate(connection: sqlite3.Connection, version: int) -> None:

@@ -204,10 +204,10 @@ def test_a_second_snapshot_on_a_taken_date_is_refused(tmp_path):
 
 
 def test_two_adds_at_once_from_two_processes_both_land(tmp_path):
-    store = tmp_path / "new" / "s.sqlite"  # neither process finds a store: both race to make it too
-    first = _cli("snapshots", "add", *_month("2026-08"), "--store", store, env={PAUSE_ENV: "3"})
-    second = _cli("snapshots", "add", *_month("2026-09"), "--store", store)
+    store = tmp_path / "new" / "s.sqlite"
+    first = _cli("snapshots", "add", *_month("2026-08"), "--store", store, env={PAUSE_ENV: "8"})
     _wait_for_pause(first)  # the first holds its transaction open while the second tries to add
+    second = _cli("snapshots", "add", *_month("2026-09"), "--store", store)
     outcomes = [process.communicate(timeout=120) for process in (first, second)]
     assert [first.returncode, second.returncode] == [0, 0], outcomes
     stored = Store(store).snapshots()
@@ -218,6 +218,14 @@ def test_two_adds_at_once_from_two_processes_both_land(tmp_path):
         assert (accounts.data, links.data) == tuple(path.read_bytes() for path in _month(month))
     assert sorted(path.name for path in store.parent.iterdir() if not path.name.endswith(("-wal", "-shm"))) == [
         "s.sqlite"]  # no temporary store left behind
+
+
+def test_two_first_adds_at_once_make_one_store_holding_both(tmp_path):
+    store = tmp_path / "new" / "s.sqlite"  # neither process finds a store: both make one, one of them is kept
+    adds = [_cli("snapshots", "add", *_month(month), "--store", store) for month in ("2026-10", "2026-11")]
+    outcomes = [process.communicate(timeout=120) for process in adds]
+    assert [process.returncode for process in adds] == [0, 0], outcomes
+    assert [snapshot.date.iso for snapshot in Store(store).snapshots()] == ["2026-10", "2026-11"]
 
 
 def test_an_add_killed_half_way_leaves_the_store_as_it_was(tmp_path):
@@ -323,3 +331,19 @@ def test_trend_needs_two_snapshots_in_the_store(tmp_path):
         f"{store}: a trend needs at least two snapshots, and the store has 1 (add each month's accounts file with: "
         "socialmap snapshots add accounts-2026-10.csv)")
     assert not (tmp_path / "t.html").exists()
+
+
+def test_an_older_store_is_brought_up_to_date(tmp_path):
+    """A store of version 0 (marked as ours, no tables yet) is migrated forward, in place, when first used."""
+    store = tmp_path / "old.sqlite"
+    with sqlite3.connect(store) as connection:
+        connection.execute(f"PRAGMA application_id = {0x534D4150}")
+    connection.close()
+    listed = _run("snapshots", "list", "--store", store)
+    assert listed.exit_code == 0, listed.output
+    assert "No snapshots yet" in listed.output
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (1,)
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    connection.close()
+    assert _run("snapshots", "add", *_month("2026-08"), "--store", store).exit_code == 0

@@ -83,10 +83,11 @@ def _say_message() -> None:
 
 
 def history_table(stored: tuple[StoredSnapshot, ...]) -> pd.DataFrame:
-    """The saved snapshots with their figures, newest first: what the History list shows."""
-    return pd.DataFrame([{"Date": snapshot.date.iso, "Label": snapshot.label, "Accounts": snapshot.accounts,
-                          "Relationships": snapshot.relationships, "Potential reach": snapshot.potential_reach,
-                          "Weekly OTV": snapshot.weekly_otv, "File": snapshot.accounts_file}
+    """The saved snapshots with their figures, newest first: what the History list shows (the sidebar is narrow:
+    the date, accounts and reach come first)."""
+    return pd.DataFrame([{"Date": snapshot.date.iso, "Accounts": snapshot.accounts,
+                          "Potential reach": snapshot.potential_reach, "Relationships": snapshot.relationships,
+                          "Weekly OTV": snapshot.weekly_otv, "Label": snapshot.label, "File": snapshot.accounts_file}
                          for snapshot in reversed(stored)])
 
 
