@@ -16,7 +16,7 @@ import click
 
 from .cli import INPUT_ERROR, _say_columns, _warn, column_options, main
 from .errors import SocialMapError
-from .load import InputFile
+from .inputs.files import InputFile
 from .options import MapOptions
 from .store import StoredSnapshot
 from .storeflags import open_store, store_option

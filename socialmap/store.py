@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import SocialMapError
-from .load import InputFile
+from .inputs.files import InputFile
 from .options import ColumnMap
 from .trend import SnapshotDate, parse_date
 

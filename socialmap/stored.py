@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import SocialMapError
 from .export import BOM, table_csv
-from .load import InputFile
+from .inputs.files import InputFile
 from .options import ChangeOptions, MapOptions
 from .store import NewSnapshot, Store, StoredSnapshot
 from .trend import Snapshot, account_figures, date_in_name, parse_date

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from socialmap.cli import main
 from socialmap.export import escape_formula
-from socialmap.load import InputFile
+from socialmap.inputs.files import InputFile
 from socialmap.options import ColumnMap, MapOptions
 from socialmap.pipeline import load_tables
 from socialmap.store import PAUSE_ENV, STORE_ENV, Store, store_path
