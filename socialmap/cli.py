@@ -23,7 +23,7 @@ from .export import table_bytes
 from .graphfiles import GRAPH_FORMATS
 from .metrics import reach_tables
 from .inputs.columns import ACCOUNT_FIELD_NAMES, RELATIONSHIP_FIELD_NAMES, ColumnMap
-from .options import AGGREGATES, BRANCHES, LAYOUTS, MapOptions
+from .options import AGGREGATES, BRANCHES, LAYOUTS, METHODS, MapOptions
 from .words import count_of, plural
 from .pipeline import build_map
 from .sample import DATA_SUFFIXES, FOLDER as SAMPLE_FOLDER
@@ -92,6 +92,18 @@ def column_options(command):
         help="The accounts file's column holding FIELD (id, name, platform, area, category, followers, "
              "posts_per_week, url, description, lat, lon), e.g. --column id=\"Twitter handle\"; FIELD= says the "
              "file has no such column. Repeat for more.")(command)
+
+
+def community_options(command):
+    """``--communities N`` and ``--method``: how communities are found, for build and compare."""
+    command = click.option(
+        "--method", type=click.Choice(METHODS), default=None,
+        help="How communities are found: louvain, or leiden (every community connected). Default: louvain, "
+             "or leiden with --communities.")(command)
+    return click.option(
+        "--communities", type=click.IntRange(1, 1000), default=None, metavar="N",
+        help="About how many communities (of 3 or more accounts) to find: the resolution is then fitted "
+             "and --resolution is not used.")(command)
 
 
 def _say_columns(columns) -> None:
@@ -166,6 +178,7 @@ _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on i
               help="Seed for every random choice: the same seed gives the same map.")
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
               help="Community resolution: higher gives more, smaller communities.")
+@community_options
 @click.option("--layout", type=click.Choice(LAYOUTS), default="auto", show_default=True,
               help="auto: force with links, else a box per colour; force: communities pulled apart; "
                    "communities: a box per community; "
@@ -366,6 +379,7 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
               help="Seed for every random choice: the same seed gives the same map.")
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
               help="Community resolution: higher gives more, smaller communities.")
+@community_options
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @_VERBOSE
 @column_options

@@ -94,7 +94,7 @@ def analysis_key(options: MapOptions) -> MapOptions:
                       min_community_size=options.min_community_size, max_bytes=options.max_bytes,
                       account_columns=options.account_columns, relationship_columns=options.relationship_columns,
                       mentions_from=options.mentions_from,
-                      mentions_to=options.mentions_to)
+                      mentions_to=options.mentions_to, communities=options.communities, method=options.method)
 
 
 def date_span(analysis: Analysis) -> tuple[dt.date, dt.date] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .community import METHODS
 from .inputs.columns import ACCOUNT_FIELD_NAMES, RELATIONSHIP_FIELD_NAMES, ColumnMap
 from .inputs.files import DEFAULT_MAX_BYTES
 from .overview import OVERVIEW_ABOVE
@@ -13,7 +14,8 @@ LAYOUTS = ("auto", "force", "communities", "mindmap", "geo")
 BRANCHES = ("platform", "category", "organisation")
 AGGREGATES = ("community", "area")
 
-__all__ = ["MapOptions", "ChangeOptions", "LAYOUTS", "BRANCHES", "AGGREGATES", "GROWTH_SCALES", "MENTION_PERIODS"]
+__all__ = ["MapOptions", "ChangeOptions", "LAYOUTS", "METHODS", "BRANCHES", "AGGREGATES", "GROWTH_SCALES",
+           "MENTION_PERIODS"]
 
 
 GROWTH_SCALES = ("absolute", "percent")
@@ -50,7 +52,12 @@ class MapOptions:
     file's ``date`` column, such as mentions) within this range; undated
     ones, such as follows, always stay. overview_above: above this many
     accounts the page opens on one node per community, each expanding into
-    its accounts on double-click (0: always).
+    its accounts on double-click (0: always). communities: about how many
+    communities to find (of min_community_size or more accounts; the
+    resolution is then fitted and ``resolution`` not used; None: use
+    ``resolution``). method: "louvain" or "leiden" (None: Louvain at a given
+    resolution, Leiden when a number of communities is asked, which
+    recovered known groups better, README "Communities").
     """
 
     title: str = "Social media map"
@@ -81,6 +88,8 @@ class MapOptions:
     mentions_from: dt.date | None = None
     mentions_to: dt.date | None = None
     overview_above: int = OVERVIEW_ABOVE
+    communities: int | None = None
+    method: str | None = None
 
     def __post_init__(self) -> None:
         problems = []
@@ -125,8 +134,18 @@ class MapOptions:
         problems += _date_range_problems(self.mentions_from, self.mentions_to)
         if not isinstance(self.overview_above, int) or isinstance(self.overview_above, bool) or self.overview_above < 0:
             problems.append(f"overview_above must be a whole number of 0 or more, not {self.overview_above!r}")
+        if self.communities is not None and (not isinstance(self.communities, int) or isinstance(self.communities, bool)
+                                             or not 1 <= self.communities <= 1000):
+            problems.append(f"communities must be a whole number from 1 to 1000, not {self.communities!r}")
+        if self.method not in (None, *METHODS):
+            problems.append(f"method must be one of {', '.join(METHODS)}, not {self.method!r}")
         if problems:
             raise ValueError("; ".join(problems))
+
+    @property
+    def community_method(self) -> str:
+        """The method used: the one asked for, else Leiden for a number of communities and Louvain otherwise."""
+        return self.method or ("leiden" if self.communities is not None else "louvain")
 
     @property
     def limits_dates(self) -> bool:

@@ -166,14 +166,14 @@ class View:
 
 
 def analyse(tables: LoadedTables, *, options: MapOptions = MapOptions(), progress: Progress = _no_progress) -> Analysis:
-    """Graph, communities and per-account figures; depends on the files, seed and resolution only."""
+    """Graph, communities and per-account figures; depends on the files, seed and community options only."""
     progress("graph")
     G, compiled = build_compiled_graph(tables.accounts, tables.relationships)
     progress("communities")
     order = importance(G, compiled=compiled)
     partition = detect_communities(
         G, resolution=options.resolution, min_size=options.min_community_size, seed=options.seed, compiled=compiled,
-        importance=order,
+        importance=order, method=options.community_method, communities=options.communities,
     )
     progress("metrics")
     with paused_gc():
@@ -268,7 +268,8 @@ def draw(
             data_date=options.data_date, accounts=analysis.reach.accounts, relationships=tables.relationship_rows,
             communities=analysis.partition.count(), colour=colour.description, size=size.description,
             layout=resolved_layout(view.graph, options.layout), issues=tables.issues if issues is None else issues,
-            seed=options.seed,
+            seed=options.seed, method=analysis.partition.method, resolution=analysis.partition.resolution,
+            asked=options.communities,
         )),
         reach=reach_panel(reach_summary(accounts), metrics),
     )

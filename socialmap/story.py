@@ -20,6 +20,7 @@ from .words import count_of
 
 __all__ = ["ReachPanel", "reach_panel", "change_panel", "how_it_was_made", "how_change_was_made", "LAYOUT_WORDS"]
 
+METHOD_NAMES = {"louvain": "Louvain method", "leiden": "Leiden method (every community connected)"}
 LAYOUT_WORDS = {
     "force": "Accounts that link to each other are drawn close together, and each community has its own patch.",
     "communities": "Each box holds one group of the key (a community; for a list without links, one colour), "
@@ -128,6 +129,9 @@ def how_it_was_made(
     layout: str,
     issues: tuple[Issue, ...],
     seed: int,
+    method: str = "louvain",
+    resolution: float = 1.0,
+    asked: int | None = None,
 ) -> list[str]:
     """A few plain sentences: the data, what colour, size and position mean, and what was repaired."""
     dated = f", dated {data_date}" if data_date else ""
@@ -139,10 +143,16 @@ def how_it_was_made(
         LAYOUT_WORDS.get(layout, ""),
     ]
     if relationships:
+        if asked is None:
+            fitted = f"at resolution {resolution:.3g}"
+        elif asked == communities:
+            fitted = f"{asked:,} were asked for, and resolution {resolution:.3g} gives them"
+        else:
+            fitted = f"{asked:,} were asked for; resolution {resolution:.3g} came nearest"
         sentences.append(
-            f"Communities ({communities:,}) were found with the Louvain method on the links, with a fixed seed "
-            f"({seed}), so the same data always gives the same map; communities of fewer than three accounts are "
-            "grouped as Other."
+            f"Communities ({communities:,}) were found with the {METHOD_NAMES.get(method, method)} on the links "
+            f"({fitted}), with a fixed seed ({seed}), so the same data always gives the same map; communities of "
+            "fewer than three accounts are grouped as Other."
         )
     unplaced = [issue.message for issue in issues if " no place: " in issue.message]  # from the geo layout
     sentences.extend(f"{message}." for message in unplaced)

@@ -77,6 +77,9 @@ with side.expander("Advanced"):
     seed = st.number_input("Seed (same seed, same map)", min_value=0, value=42, step=1, key="seed", bind=URL)
     resolution = st.slider("Community resolution (higher: more, smaller communities)", 0.1, 5.0, 1.0, 0.1,
                            key="resolution", bind=URL)
+    groups = st.number_input("About how many groups? (0: let the resolution decide)", 0, 200, 0, key="groups",
+                             bind=URL, help="Asks for about this many communities of 3 or more accounts (Leiden "
+                                            "method, resolution fitted); the slider above is then not used.")
     min_size = st.number_input("Smallest community (smaller ones are grouped as Other)", 1, 50, 3, key="min_size",
                                bind=URL)
     strict = st.checkbox("Stop on warnings (strict)", key="strict", bind=URL)
@@ -118,6 +121,7 @@ if links_plan is not None and links_plan.headings:
         file_name=inputs.relationships.name, what="each link's", kind="relationships")
 
 base = MapOptions(seed=int(seed), strict=strict, resolution=float(resolution), min_community_size=int(min_size),
+                  communities=int(groups) or None,
                   max_bytes=max_bytes, account_columns=account_columns, relationship_columns=relationship_columns)
 saved = history.panel(history_box, None if sample else inputs, base)
 analysis_options = explore.analysis_key(base)
