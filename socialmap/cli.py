@@ -21,6 +21,8 @@ from .inputs.dates import parse_date
 from .errors import SocialMapError, summarised
 from .export import table_bytes
 from .graphfiles import GRAPH_FORMATS
+from .gaps import gap_rows
+from .impressions import visibility_from
 from .metrics import reach_tables
 from .inputs.columns import ACCOUNT_FIELD_NAMES, RELATIONSHIP_FIELD_NAMES, ColumnMap
 from .options import AGGREGATES, BRANCHES, LAYOUTS, METHODS, MapOptions
@@ -179,6 +181,10 @@ _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on i
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=100),
               help="Community resolution: higher gives more, smaller communities.")
 @community_options
+@click.option("--visibility", "visibility_text", default=None, metavar="FACTOR|FILE",
+              help="Likely impressions = weekly OTV x this visibility factor (0.05 or 5%), or the factors in a CSV "
+                   "of platform, size band (small, medium, large or *), factor. Default: Facebook pages' organic "
+                   "reach, 6% (2% from 500,000 followers), Social@Ogilvy 2014, assumed for every platform.")
 @click.option("--layout", type=click.Choice(LAYOUTS), default="auto", show_default=True,
               help="auto: force with links, else a box per colour; force: communities pulled apart; "
                    "communities: a box per community; "
@@ -222,8 +228,17 @@ _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on i
                                       "double-click one to show its accounts (0: always).")
 @_VERBOSE
 def build(accounts: Path, relationships: Path | None, output: Path, metrics_path: Path | None,
-          reach_path: Path | None, areas_path: Path | None, verbose: bool, **settings) -> None:
+          reach_path: Path | None, areas_path: Path | None, verbose: bool, visibility_text: str | None,
+          **settings) -> None:
     """Build a map from ACCOUNTS (CSV or XLSX) and optional RELATIONSHIPS."""
+    if visibility_text is not None:
+        try:
+            settings["visibility"] = visibility_from(visibility_text, read=lambda name: Path(name).read_bytes())
+        except SocialMapError as error:
+            _stop(error, "map")
+        except OSError as error:
+            _stop(SocialMapError(visibility_text, None, None, f"cannot read the visibility file ({error.strerror})"),
+                  "map")
     try:
         options = MapOptions(**settings)
     except ValueError as error:
@@ -252,6 +267,10 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
     )
     for sentence in reach.sentences():
         click.echo(f"  {sentence}")
+    if result.shape is not None:
+        click.echo(f"  Shape: {result.shape.described()}")
+    for gap in result.gaps:
+        click.echo(f"  Gap: {gap.sentence()}.")
     if options.limits_dates:
         start, end = (d.isoformat() if d else None for d in (options.mentions_from, options.mentions_to))
         span = f"from {start} to {end}" if start and end else (f"from {start} on" if start else f"up to {end}")
@@ -260,10 +279,13 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         metrics_path.write_bytes(table_bytes(result.metrics, metrics_path, sheet="Figures"))
         click.echo(f"{metrics_path}: {count_of(len(result.metrics), 'row')} of figures, one per account")
     if reach_path is not None:
-        table = reach_tables(result.metrics)
+        table = reach_tables(result.metrics, gap_rows(result.gaps))
         reach_path.write_bytes(table_bytes(table, reach_path, sheet="Reach"))
         groups = list(dict.fromkeys(table["by"].tolist()))
-        click.echo(f"{reach_path}: reach by {', '.join(groups[:-1])} and {groups[-1]} ({count_of(len(table), 'row')})")
+        groups = [group for group in groups if group != "gap"]
+        gaps = f", and {count_of(len(result.gaps), 'gap')} between communities" if result.gaps else ""
+        click.echo(f"{reach_path}: reach by {', '.join(groups[:-1])} and {groups[-1]}{gaps} "
+                   f"({count_of(len(table), 'row')})")
     _say_columns(result.columns)
 
 

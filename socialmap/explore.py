@@ -94,7 +94,8 @@ def analysis_key(options: MapOptions) -> MapOptions:
                       min_community_size=options.min_community_size, max_bytes=options.max_bytes,
                       account_columns=options.account_columns, relationship_columns=options.relationship_columns,
                       mentions_from=options.mentions_from,
-                      mentions_to=options.mentions_to, communities=options.communities, method=options.method)
+                      mentions_to=options.mentions_to, communities=options.communities, method=options.method,
+                      visibility=options.visibility)
 
 
 def date_span(analysis: Analysis) -> tuple[dt.date, dt.date] | None:
@@ -312,6 +313,8 @@ def headline(result: MapResult) -> list[tuple[str, str, str]]:
         ("Weekly OTV", "unknown" if reach.followers_unknown else compact(reach.weekly_otv),
          f"{reach.weekly_otv:,.0f} weekly opportunities to view: followers x posts a week, summed, counting one "
          "post a week where the rate is blank. Possible impressions, not people."),
+        ("Likely impressions (estimate)", "unknown" if reach.followers_unknown else compact(reach.likely_impressions),
+         f"{reach.likely_impressions:,.0f} a week. {reach.visibility.sentence()}"),
     ]
 
 

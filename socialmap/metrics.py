@@ -1,9 +1,13 @@
 """Per-account figures and reach: small pure functions over the graph.
 
-Potential reach is the plain sum of followers; opportunities to view (OTV)
-per week is followers x posts per week, counting one post a week where the
-rate is unknown. Both count impressions, not people: audiences overlap.
-Placeholders (accounts only named in a relationship) count nowhere.
+Words as the measurement standards use them (the #SMMStandards, AMEC's
+Barcelona Principles 3.0): reach counts unique people, impressions count
+times shown. Potential reach is the plain sum of followers: an upper bound
+on reach (audiences overlap), not reach. Opportunities to view (OTV) per
+week is followers x posts per week, counting one post a week where the rate
+is unknown: possible impressions. Likely impressions are OTV x a
+visibility factor (:mod:`socialmap.impressions`), an estimate. Placeholders
+(accounts only named in a relationship) count nowhere.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import pandas as pd
 
 from .community import Partition
 from .compiled import CompiledGraph, compile_graph
+from .impressions import DEFAULT_VISIBILITY, Visibility, likely_impressions
 from .words import count_of
 from .importance import NO_FOLLOWERS, Importance, importance as rank_accounts, pagerank
 
@@ -45,10 +50,12 @@ METRICS_COLUMNS = (
     "id", "name", "platform", "area", "category", "followers", "community", "community_id",
     "degree", "pagerank", "in_degree", "out_degree", "betweenness", "bridge", "posts_per_week",
     "posts_per_week_assumed", "weekly_otv", "placeholder", "url", "organisation", "importance",
+    "visibility_factor", "likely_impressions",
 )
 REACH_CAVEAT = (
-    "Potential reach adds up followers and opportunities to view add up possible impressions "
-    "(followers x posts a week); neither counts unique people, because audiences overlap."
+    "Reach counts unique people; impressions count times a post is shown. Potential reach here is a sum of "
+    "followers: an upper bound on reach, not reach, because audiences overlap. Opportunities to view "
+    "(followers x posts a week) count possible impressions, not people."
 )
 OUTCOME_CAVEAT = "Reach and opportunities to view are outputs, not outcomes: they say who could see a post, not who did."
 UNKNOWN_REACH = f"unknown: {NO_FOLLOWERS}"
@@ -117,12 +124,14 @@ def metrics_table(
     bridging: dict[str, bool] | None = None,
     *,
     importance: Importance | None = None,
+    visibility: Visibility = DEFAULT_VISIBILITY,
 ) -> pd.DataFrame:
     """One row per node, in graph order, with the columns of METRICS_COLUMNS.
 
     Built column by column (one list per column), not row by row.
     ``importance`` is 1 for the most important account, 2 for the next...
     (:mod:`socialmap.importance`; found from G if not given).
+    ``visibility`` gives each account's factor for likely impressions.
     """
     importance = importance or rank_accounts(G)
     between = between or {}
@@ -135,6 +144,8 @@ def metrics_table(
 
     followers, posts = attribute("followers"), attribute("posts_per_week")
     community = [partition.membership[node] for node in nodes]
+    otv = [opportunities_to_view(f, p) for f, p in zip(followers, posts)]
+    factors = [visibility.factor(p, f) for p, f in zip(attribute("platform"), followers)]
     in_degree = [degree for _, degree in G.in_degree(nodes)]
     out_degree = [degree for _, degree in G.out_degree(nodes)]
     columns = {
@@ -155,13 +166,15 @@ def metrics_table(
         "bridge": [bridging.get(node, False) for node in nodes],
         "posts_per_week": posts,
         "posts_per_week_assumed": [p is None and f is not None for f, p in zip(followers, posts)],
-        "weekly_otv": [opportunities_to_view(f, p) for f, p in zip(followers, posts)],
+        "weekly_otv": otv,
         "placeholder": attribute("placeholder"),
         "url": [url or "" for url in attribute("url")],
         "importance": [importance.rank[node] + 1 for node in nodes],
+        "visibility_factor": factors,
+        "likely_impressions": [likely_impressions(o, f) for o, f in zip(otv, factors)],
     }
     table = pd.DataFrame(columns, columns=list(METRICS_COLUMNS))
-    for column in ("followers", "weekly_otv"):
+    for column in ("followers", "weekly_otv", "likely_impressions"):
         table[column] = table[column].astype("Float64").round().astype("Int64")
     return table
 
@@ -176,6 +189,8 @@ class ReachSummary:
     weekly_otv: float
     unknown_followers: int
     assumed_one_post: int
+    likely_impressions: float = 0.0
+    visibility: Visibility = DEFAULT_VISIBILITY
 
     @property
     def followers_unknown(self) -> bool:
@@ -189,14 +204,17 @@ class ReachSummary:
                     f"Weekly opportunities to view: {UNKNOWN_REACH}."]
         lines = [
             f"Potential reach: {self.potential_reach:,.0f} followers across {count_of(self.accounts, 'account')} "
-            f"(a sum of followers, not unique people: audiences overlap)."
+            f"(a sum of followers: an upper bound on reach, the unique people, not reach; audiences overlap)."
         ]
-        otv = f"Weekly opportunities to view: {self.weekly_otv:,.0f} (followers x posts a week: impressions, not people"
+        otv = (f"Weekly opportunities to view: {self.weekly_otv:,.0f} (followers x posts a week: possible "
+               "impressions, not people")
         if self.assumed_one_post:
             otv += f"; {count_of(self.assumed_one_post, 'account')} with no posting rate counted at one post a week"
         lines.append(otv + ").")
+        lines.append(f"Likely impressions a week (an estimate): {self.likely_impressions:,.0f} "
+                     f"(opportunities to view x a visibility factor of {self.visibility.described()}).")
         if self.unknown_followers:
-            lines.append(unknown_followers_sentence(self.unknown_followers, "either figure"))
+            lines.append(unknown_followers_sentence(self.unknown_followers, "any of these figures"))
         return lines
 
 
@@ -207,9 +225,12 @@ def unknown_followers_sentence(count: int, figures: str) -> str:
     return f"{count:,} accounts have no follower count and add nothing to {figures}."
 
 
-def reach_summary(G: nx.DiGraph) -> ReachSummary:
+def reach_summary(G: nx.DiGraph, visibility: Visibility = DEFAULT_VISIBILITY) -> ReachSummary:
+    """The headline figures of G's real accounts; likely impressions with ``visibility``'s factors."""
     accounts = [data for _, data in G.nodes(data=True) if not data["placeholder"]]
     known = [a for a in accounts if a["followers"] is not None]
+    likely = math.fsum(likely_impressions(opportunities_to_view(a["followers"], a["posts_per_week"]),
+                                          visibility.factor(a["platform"], a["followers"])) for a in known)
     return ReachSummary(
         accounts=len(accounts),
         platforms=len({a["platform"] for a in accounts if a["platform"]}),
@@ -217,11 +238,13 @@ def reach_summary(G: nx.DiGraph) -> ReachSummary:
         weekly_otv=math.fsum(opportunities_to_view(a["followers"], a["posts_per_week"]) for a in known),
         unknown_followers=len(accounts) - len(known),
         assumed_one_post=sum(1 for a in known if a["posts_per_week"] is None),
+        likely_impressions=likely,
+        visibility=visibility,
     )
 
 
 def reach_by(metrics: pd.DataFrame, column: str, *, top: int = 3) -> pd.DataFrame:
-    """Accounts, potential reach, weekly OTV and most important accounts per value of ``column``.
+    """Accounts, potential reach, weekly OTV, likely impressions and most important accounts per value of ``column``.
 
     Rows by potential reach, largest first (then by the group's most
     important account); blank values are "Not given". Placeholders are left
@@ -239,6 +262,8 @@ def reach_by(metrics: pd.DataFrame, column: str, *, top: int = 3) -> pd.DataFram
         "accounts": groups.size(),
         "potential_reach": followers.sum().astype("Int64").where(known),
         "weekly_otv": groups["weekly_otv"].sum().astype("Int64").where(known),
+        **({"likely_impressions": groups["likely_impressions"].sum().astype("Int64").where(known)}
+           if "likely_impressions" in accounts else {}),
         "unknown_followers": groups.size() - followers.count(),
         "top_accounts": groups["shown"].agg(lambda names: "; ".join(names.head(top))),
         "first": groups["importance"].min(),
@@ -258,10 +283,15 @@ def reach_groupings(metrics: pd.DataFrame) -> tuple[str, ...]:
     return REACH_GROUPINGS
 
 
-def reach_tables(metrics: pd.DataFrame) -> pd.DataFrame:
+def reach_tables(metrics: pd.DataFrame, gaps: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every reach_by table in one long table: columns by, group, then reach_by's figures
-    (:func:`reach_file` of them is what ``--reach`` writes)."""
-    return reach_file({column: reach_by(metrics, column) for column in reach_groupings(metrics)})
+    (:func:`reach_file` of them is what ``--reach`` writes); then ``gaps``
+    (:func:`socialmap.gaps.gap_rows`: by "gap", with links_between and bridges), when there are any."""
+    table = reach_file({column: reach_by(metrics, column) for column in reach_groupings(metrics)})
+    if gaps is None or gaps.empty:
+        return table
+    both = pd.concat([table.astype(object), gaps.astype(object)], ignore_index=True)
+    return both.astype(object).where(both.notna(), "")  # a figure a row has no place for is blank, never 0
 
 
 def reach_file(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -273,8 +303,9 @@ def reach_file(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         table.insert(0, "by", column)
         long.append(table)
     table = pd.concat(long, ignore_index=True)
-    for column in ("potential_reach", "weekly_otv"):
-        table[column] = table[column].astype(object).where(table[column].notna(), "unknown")
+    for column in ("potential_reach", "weekly_otv", "likely_impressions"):
+        if column in table:
+            table[column] = table[column].astype(object).where(table[column].notna(), "unknown")
     return table
 
 

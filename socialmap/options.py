@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .community import METHODS
+from .impressions import DEFAULT_VISIBILITY, Visibility
 from .inputs.columns import ACCOUNT_FIELD_NAMES, RELATIONSHIP_FIELD_NAMES, ColumnMap
 from .inputs.files import DEFAULT_MAX_BYTES
 from .overview import OVERVIEW_ABOVE
@@ -57,7 +58,9 @@ class MapOptions:
     resolution is then fitted and ``resolution`` not used; None: use
     ``resolution``). method: "louvain" or "leiden" (None: Louvain at a given
     resolution, Leiden when a number of communities is asked, which
-    recovered known groups better, README "Communities").
+    recovered known groups better, README "Communities"). visibility: the
+    factors that turn weekly OTV into likely impressions (an estimate;
+    :mod:`socialmap.impressions`).
     """
 
     title: str = "Social media map"
@@ -90,6 +93,7 @@ class MapOptions:
     overview_above: int = OVERVIEW_ABOVE
     communities: int | None = None
     method: str | None = None
+    visibility: Visibility = DEFAULT_VISIBILITY
 
     def __post_init__(self) -> None:
         problems = []
@@ -137,6 +141,8 @@ class MapOptions:
         if self.communities is not None and (not isinstance(self.communities, int) or isinstance(self.communities, bool)
                                              or not 1 <= self.communities <= 1000):
             problems.append(f"communities must be a whole number from 1 to 1000, not {self.communities!r}")
+        if not isinstance(self.visibility, Visibility):
+            problems.append(f"visibility must be a Visibility (socialmap.impressions), not {self.visibility!r}")
         if self.method not in (None, *METHODS):
             problems.append(f"method must be one of {', '.join(METHODS)}, not {self.method!r}")
         if problems:

@@ -15,6 +15,7 @@ from .community import Partition, detect_communities
 from .errors import Issue, SocialMapError, raise_if_errors
 from .filters import NoSuchAccount, restrict_layout, selected_accounts
 from .compiled import CompiledGraph, paused_gc
+from .gaps import Gap, community_gaps
 from .graph import build_compiled_graph
 from .graphfiles import GraphFile, graph_file
 from .importance import importance
@@ -30,6 +31,7 @@ from .metrics import (
 from .options import MapOptions
 from .payload import map_payload
 from .render import PageText, render_html
+from .shape import Shape, network_shape
 from .story import how_it_was_made, reach_panel
 from .words import count_of
 
@@ -70,6 +72,8 @@ class MapResult:
     view: View | None = None  # what was drawn: the accounts shown, or the overview
     channels: tuple[ColourChannel, SizeChannel] | None = None  # what colour and size showed
     columns: tuple[ColumnsRead, ...] = ()  # what each input table's headings were read as
+    shape: Shape | None = None  # the whole network's shape in words, with its figures
+    gaps: tuple[Gap, ...] = ()  # gaps between large communities and the accounts that bridge them
 
     def graph_file(self, fmt: str) -> GraphFile:
         """The map as drawn, as a GEXF or GraphML file for Gephi or Cytoscape, with its warnings."""
@@ -153,6 +157,8 @@ class Analysis:
     metrics: pd.DataFrame
     reach: ReachSummary
     compiled: CompiledGraph | None = None  # the graph's igraph copies, made once and shared by the stages
+    shape: Shape | None = None  # the network's shape in words (socialmap.shape)
+    gaps: tuple[Gap, ...] = ()  # large communities with few links between them, and who bridges them
 
 
 @dataclass(frozen=True)
@@ -178,8 +184,10 @@ def analyse(tables: LoadedTables, *, options: MapOptions = MapOptions(), progres
     progress("metrics")
     with paused_gc():
         metrics = metrics_table(G, partition, pagerank(G, compiled=compiled), betweenness(G, seed=options.seed, compiled=compiled),
-                                bridges(G, partition, compiled=compiled), importance=order)
-    return Analysis(tables, G, partition, metrics, reach_summary(G), compiled)
+                                bridges(G, partition, compiled=compiled), importance=order,
+                                visibility=options.visibility)
+    return Analysis(tables, G, partition, metrics, reach_summary(G, options.visibility), compiled,
+                    network_shape(G, partition, compiled=compiled), community_gaps(G, partition, compiled=compiled))
 
 
 def shown_accounts(analysis: Analysis, options: MapOptions) -> set[str] | None:
@@ -269,9 +277,10 @@ def draw(
             communities=analysis.partition.count(), colour=colour.description, size=size.description,
             layout=resolved_layout(view.graph, options.layout), issues=tables.issues if issues is None else issues,
             seed=options.seed, method=analysis.partition.method, resolution=analysis.partition.resolution,
-            asked=options.communities,
+            asked=options.communities, shape=analysis.shape,
         )),
-        reach=reach_panel(reach_summary(accounts), metrics),
+        reach=reach_panel(reach_summary(accounts, options.visibility), metrics, shape=analysis.shape,
+                          gaps=analysis.gaps),
     )
     payload = map_payload(view.graph, view.partition, layout, text, colour=colour, size=size,
                           faint_links=options.layout == "mindmap", overview_above=options.overview_above,
@@ -329,9 +338,10 @@ def present(
     channels = resolve_channels(analysis, view, options)
     html = draw(analysis, view, layout, options=options, channels=channels, issues=issues)
     graph = view.accounts
-    return MapResult(html, graph, analysis.partition, layout, _shown_metrics(analysis, graph), reach_summary(graph),
+    return MapResult(html, graph, analysis.partition, layout, _shown_metrics(analysis, graph),
+                     reach_summary(graph, options.visibility),
                      issues, tables.relationship_rows, areas, analysis.reach.accounts, view, channels,
-                     tables.columns)
+                     tables.columns, analysis.shape, analysis.gaps)
 
 
 def _subtitle(analysis: Analysis, G: nx.DiGraph, options: MapOptions) -> str:

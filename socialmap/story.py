@@ -15,7 +15,9 @@ import pandas as pd
 from .change import ChangeSummary
 from .errors import Issue
 from .importance import by_followers
+from .gaps import Gap
 from .metrics import OUTCOME_CAVEAT, REACH_CAVEAT, UNKNOWN_REACH, ReachSummary, reach_by, unknown_followers_sentence
+from .shape import Shape
 from .words import count_of
 
 __all__ = ["ReachPanel", "reach_panel", "change_panel", "how_it_was_made", "how_change_was_made", "LAYOUT_WORDS"]
@@ -45,6 +47,9 @@ class ReachPanel:
     top_heading: str = ""  # the top list's title (default: "Top N accounts by followers")
     top_column: str = "Followers"  # what its last column shows
     button: str = "Reach"  # the button that opens it ("What changed" on a change map)
+    shape: str = ""  # the network's shape in one sentence
+    shape_figures: str = ""  # the figures behind it
+    gaps: list[str] = field(default_factory=list)  # "A and B: 3 links between 32 and 11 accounts; X links to both"
 
 
 def _figure(value) -> str:
@@ -59,12 +64,14 @@ def _rows(table: pd.DataFrame, column: str, limit: int) -> list[dict]:
     ]
 
 
-def reach_panel(reach: ReachSummary, metrics: pd.DataFrame, *, top: int = 10, rows: int = 8) -> ReachPanel:
+def reach_panel(reach: ReachSummary, metrics: pd.DataFrame, *, top: int = 10, rows: int = 8,
+                shape: Shape | None = None, gaps: tuple[Gap, ...] = ()) -> ReachPanel:
     """The reach summary of the accounts shown: its top list is the most important accounts (most
-    followed, or most linked when most accounts have no follower count)."""
+    followed, or most linked when most accounts have no follower count); the whole network's ``shape``
+    and ``gaps``, when given."""
     accounts = metrics[~metrics["placeholder"].astype(bool)]
     ranked = accounts.sort_values("importance", kind="stable").head(top)
-    caveats = [REACH_CAVEAT, OUTCOME_CAVEAT]
+    caveats = [REACH_CAVEAT, reach.visibility.sentence(), OUTCOME_CAVEAT]
     if reach.assumed_one_post and not reach.followers_unknown:
         caveats.insert(1, f"{count_of(reach.assumed_one_post, 'account')} give no posting rate and "
                           f"{'is' if reach.assumed_one_post == 1 else 'are'} counted at one post a week.")
@@ -80,6 +87,8 @@ def reach_panel(reach: ReachSummary, metrics: pd.DataFrame, *, top: int = 10, ro
             ("Platforms", f"{reach.platforms:,}"),
             ("Potential reach (followers)", "unknown" if reach.followers_unknown else f"{reach.potential_reach:,.0f}"),
             ("Weekly opportunities to view", "unknown" if reach.followers_unknown else f"{reach.weekly_otv:,.0f}"),
+            ("Likely impressions a week (estimate)",
+             "unknown" if reach.followers_unknown else f"{reach.likely_impressions:,.0f}"),
         ],
         caveats=caveats,
         top=[
@@ -94,6 +103,9 @@ def reach_panel(reach: ReachSummary, metrics: pd.DataFrame, *, top: int = 10, ro
                      "for more)" if linked
                      else f"Top {len(ranked)} accounts by followers"),
         top_column="Links" if linked else "Followers",
+        shape=f"{shape.sentence}." if shape is not None else "",
+        shape_figures=f"Measured: {shape.evidence()}." if shape is not None and shape.evidence() else "",
+        gaps=[gap.sentence() + "." for gap in gaps],
     )
 
 
@@ -132,6 +144,7 @@ def how_it_was_made(
     method: str = "louvain",
     resolution: float = 1.0,
     asked: int | None = None,
+    shape: Shape | None = None,
 ) -> list[str]:
     """A few plain sentences: the data, what colour, size and position mean, and what was repaired."""
     dated = f", dated {data_date}" if data_date else ""
@@ -154,6 +167,8 @@ def how_it_was_made(
             f"({fitted}), with a fixed seed ({seed}), so the same data always gives the same map; communities of "
             "fewer than three accounts are grouped as Other."
         )
+    if shape is not None:
+        sentences.append(f"The shape of the network: {shape.described()}")
     unplaced = [issue.message for issue in issues if " no place: " in issue.message]  # from the geo layout
     sentences.extend(f"{message}." for message in unplaced)
     repaired = _warning_kinds(tuple(issue for issue in issues if issue.message not in unplaced))

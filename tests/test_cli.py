@@ -21,14 +21,17 @@ def test_build_sample_writes_map_and_metrics(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"{out}: 223 accounts, 1,137 relationships (")
     assert lines[0].endswith(" communities, 0 warnings")
-    assert lines[1:4] == [
-        "  Potential reach: 1,669,629 followers across 223 accounts (a sum of followers, not unique people: "
-        "audiences overlap).",
-        "  Weekly opportunities to view: 25,270,490 (followers x posts a week: impressions, not people; "
+    assert lines[1:5] == [
+        "  Potential reach: 1,669,629 followers across 223 accounts (a sum of followers: an upper bound on reach, "
+        "the unique people, not reach; audiences overlap).",
+        "  Weekly opportunities to view: 25,270,490 (followers x posts a week: possible impressions, not people; "
         "35 accounts with no posting rate counted at one post a week).",
-        "  17 accounts have no follower count and add nothing to either figure.",
+        "  Likely impressions a week (an estimate): 1,516,229 (opportunities to view x a visibility factor of 2% to "
+        "6% by platform and account size: socialmap's defaults: Facebook pages' organic reach per post, 6%, and 2% "
+        "from 500,000 likes (Social@Ogilvy, Facebook Zero, 2014), assumed for other platforms too).",
+        "  17 accounts have no follower count and add nothing to any of these figures.",
     ]
-    assert lines[4] == f"{metrics}: 223 rows of figures, one per account"
+    assert lines[5] == f"{metrics}: 223 rows of figures, one per account"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     rows = list(csv.DictReader(io.StringIO(metrics.read_text(encoding="utf-8-sig"))))
     assert len(rows) == 223
@@ -63,7 +66,7 @@ def test_warnings_are_summarised_and_strict_turns_them_into_errors(tmp_path):
         'added as a placeholder (ids there look like "@DerbyCC", "derby-police")',
     ]
     assert relaxed.stdout.startswith(f"{out}: 5 accounts (+1 placeholder), 5 relationships (4 links),")
-    assert "  1 account has no follower count and adds nothing to either figure." in relaxed.stdout.splitlines()
+    assert "  1 account has no follower count and adds nothing to any of these figures." in relaxed.stdout.splitlines()
     out.unlink()
     strict = _run(*args, "--strict")
     assert strict.exit_code == 2

@@ -83,8 +83,8 @@ def test_bridges_link_two_other_communities():
 
 def test_reach_by_area_sums_and_ranks(sample):
     table = sample.reach_by("area")
-    assert list(table.columns) == ["area", "accounts", "potential_reach", "weekly_otv", "unknown_followers",
-                                   "top_accounts"]
+    assert list(table.columns) == ["area", "accounts", "potential_reach", "weekly_otv", "likely_impressions",
+                                   "unknown_followers", "top_accounts"]
     assert table["accounts"].sum() == sample.reach.accounts
     assert table["potential_reach"].sum() == sample.reach.potential_reach
     assert list(table["potential_reach"]) == sorted(table["potential_reach"], reverse=True)

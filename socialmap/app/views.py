@@ -182,9 +182,15 @@ def show_map(current: Current, result) -> None:
             table(explore.problem_rows(warnings), width="stretch")
 
     st.subheader("Reach")
-    for box, (label, value, explain) in zip(st.columns(5), explore.headline(result)):
+    figures = explore.headline(result)
+    for box, (label, value, explain) in zip(st.columns(len(figures)), figures):
         box.metric(label, value, help=explain, border=True)
     st.caption(" ".join([explore.CAVEAT, *explore.reach_notes(result.reach)]))
+    if result.shape is not None:  # the whole network's shape, and the gaps between its communities
+        st.markdown(plain(result.shape.described()))
+    if result.gaps:
+        st.markdown("**Gaps between communities, and who bridges them**\n\n"
+                    + "\n".join(f"- {plain(gap.sentence())}." for gap in result.gaps))
     tabs = st.tabs([*(explore.PANEL_LABELS[column] for column in panel), "Top accounts"])
     for tab, (column, label) in zip(tabs, ((column, explore.PANEL_LABELS[column]) for column in panel)):
         with tab:

@@ -51,7 +51,7 @@ def test_reach_panel_shows_the_figures_with_their_caveat(sample, open_map):
     assert figures["Accounts"] == "223"
     assert figures["Potential reach (followers)"] == f"{result.reach.potential_reach:,.0f}"
     assert figures["Weekly opportunities to view"] == f"{result.reach.weekly_otv:,.0f}"
-    assert "neither counts unique people" in panel.text_content()
+    assert "an upper bound on reach, not reach" in panel.text_content()
     assert panel.locator("table").first.locator("tbody tr").count() == 10
     page.click("#sm-reach-close")
     assert panel.is_hidden()
