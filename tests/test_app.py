@@ -80,7 +80,8 @@ def test_default_page_shows_the_sample_map_and_its_reach(app):
     assert figures["Potential reach"] == "1.67m"
     # the caveat, said once and plainly
     caveats = [caption.value for caption in app.caption if "outputs, not outcomes" in caption.value]
-    assert len(caveats) == 1 and "neither counts unique people" in caveats[0]
+    assert len(caveats) == 1 and "an upper bound on reach, not reach" in caveats[0]
+    assert figures["Likely impressions (estimate)"] == "1.52m"  # issue 20: beside OTV, called an estimate
     assert [tab.label for tab in app.tabs] == ["Area", "Platform", "Category", "Community", "Top accounts"]
     assert {button.label for button in app.get("download_button")} == {
         "Download the map (HTML)", "Figures per account (CSV)", "Reach tables (CSV)", "Save settings"}

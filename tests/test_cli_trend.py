@@ -24,8 +24,8 @@ def test_trend_of_the_sample_writes_page_and_report(tmp_path):
     assert result.stdout.splitlines() == [
         f"{out}: 4 snapshots, Aug 2026 to Nov 2026",
         "  From Aug 2026 to Nov 2026: accounts 204 -> 223 (+19), potential reach +8.1%, weekly OTV +6.4%.",
-        "  Potential reach is a sum of followers and weekly OTV a sum of followers x posts a week: "
-        "impressions, not people.",
+        "  Potential reach is a sum of followers (an upper bound on reach, not reach) and weekly OTV a sum of "
+        "followers x posts a week (possible impressions, not people).",
         f"{report}: 144 rows, one per snapshot and group (overall, area, platform)",
         "Columns of accounts-2026-08.csv and 3 more (one row per account): "
         "id, name, platform, area, category, followers, posts_per_week, url, description",
