@@ -57,9 +57,11 @@ class Gap:
 
 def community_gaps(G: nx.DiGraph, partition: Partition, *, compiled: CompiledGraph | None = None) -> tuple[Gap, ...]:
     """The gaps between G's large communities (SHOWN at most, fewest links for their size first)."""
-    if G.number_of_edges() == 0 or len(partition.names) < 2:
+    if len(partition.names) < 2:
         return ()
     compiled = compiled or compile_graph(G)
+    if compiled.undirected.ecount() == 0:
+        return ()
     nodes = list(compiled.nodes)
     membership = compiled.numbers(partition.membership)
     sizes = np.bincount(membership, minlength=len(partition.names))
@@ -67,21 +69,25 @@ def community_gaps(G: nx.DiGraph, partition: Partition, *, compiled: CompiledGra
     if len(large) < 2:
         return ()
     pairs = compiled.pairs
-    # links[v, c]: how many of v's links go to community c (either way, a linked pair counted once)
-    links = np.zeros((len(nodes), len(partition.names)), dtype=np.int64)
-    np.add.at(links, (pairs[:, 0], membership[pairs[:, 1]]), 1)
-    np.add.at(links, (pairs[:, 1], membership[pairs[:, 0]]), 1)
+    # links[v, j]: how many of v's links go to the j-th large community (either way, a linked pair counted once);
+    # only the large communities get a column (a map may have thousands of communities)
+    column = np.full(len(partition.names), len(large), dtype=np.int64)
+    column[large] = np.arange(len(large))
+    links = np.zeros((len(nodes), len(large) + 1), dtype=np.int64)
+    np.add.at(links, (pairs[:, 0], column[membership[pairs[:, 1]]]), 1)
+    np.add.at(links, (pairs[:, 1], column[membership[pairs[:, 0]]]), 1)
     keys = np.asarray(nodes, dtype=object)
     found = []
     for i, a in enumerate(large):
-        for b in large[i + 1:]:
-            between = int(links[membership == a, b].sum())
+        for j, b in enumerate(large[i + 1:], start=i + 1):
+            between = int(links[membership == a, j].sum())
             if between >= GAP_RATIO * min(sizes[a], sizes[b]):
                 continue
-            both, total = np.minimum(links[:, a], links[:, b]), links[:, a] + links[:, b]
-            ranked = np.lexsort((keys, -total, -both))
-            best = both[ranked[0]]  # a second bridge must link to both at least half as well as the best
-            ranked = [v for v in ranked[:BRIDGES].tolist() if both[v] > 0 and 2 * both[v] >= best]
+            both, total = np.minimum(links[:, i], links[:, j]), links[:, i] + links[:, j]
+            linked = np.flatnonzero(both > 0)  # only accounts linking to both can bridge (few: a fast sort)
+            ranked = linked[np.lexsort((keys[linked], -total[linked], -both[linked]))]
+            best = both[ranked[0]] if len(ranked) else 0  # a second bridge must link to both half as well as the best
+            ranked = [v for v in ranked[:BRIDGES].tolist() if 2 * both[v] >= best]
             names = tuple(G.nodes[nodes[v]].get("name") or G.nodes[nodes[v]].get("id") or str(nodes[v])
                           for v in ranked)
             found.append((between / min(sizes[a], sizes[b]), a, b,

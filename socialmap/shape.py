@@ -84,17 +84,18 @@ def _listed(names: list[str]) -> str:
 def network_shape(G: nx.DiGraph, partition: Partition, *, compiled: CompiledGraph | None = None) -> Shape:
     """Classify G (placeholders count as accounts of the network) with its communities ``partition``."""
     accounts = G.number_of_nodes()
-    if accounts == 0 or G.number_of_edges() == 0:
+    compiled = compiled or compile_graph(G)
+    if accounts == 0 or compiled.undirected.ecount() == 0:  # (networkx counts edges account by account: slow)
         return Shape("no links", "No links: the file lists accounts but no relationships between them",
                      accounts=accounts)
-    compiled = compiled or compile_graph(G)
     graph, nodes = compiled.undirected, list(compiled.nodes)
     degree = np.asarray(graph.degree())
     linked = int((degree > 0).sum())
     links = graph.ecount()
     hub_count = min(10, max(1, round(0.05 * linked)))
-    keys = np.asarray(nodes, dtype=object)
-    order = np.lexsort((keys, -degree))[:hub_count]  # most linked first, ties by key
+    threshold = np.sort(degree)[-hub_count]  # the hubs' lowest degree: only accounts at or above it are sorted
+    top = np.flatnonzero(degree >= threshold)
+    order = top[np.lexsort((np.asarray(nodes, dtype=object)[top], -degree[top]))][:hub_count]  # ties by key
     is_hub = np.zeros(len(nodes), dtype=bool)
     is_hub[order] = True
     pairs = compiled.pairs

@@ -31,7 +31,10 @@ def test_build_sample_writes_map_and_metrics(tmp_path):
         "from 500,000 likes (Social@Ogilvy, Facebook Zero, 2014), assumed for other platforms too).",
         "  17 accounts have no follower count and add nothing to any of these figures.",
     ]
-    assert lines[5] == f"{metrics}: 223 rows of figures, one per account"
+    assert lines[5].startswith("  Shape: Community clusters: 12 groups of accounts, each linked more within than to "
+                               "the rest; the largest are ")  # issue 20: the shape, then the gaps
+    assert [line.endswith(" to both.") for line in lines[6:8]] == [True, True] and lines[6].startswith("  Gap: ")
+    assert lines[8] == f"{metrics}: 223 rows of figures, one per account"
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     rows = list(csv.DictReader(io.StringIO(metrics.read_text(encoding="utf-8-sig"))))
     assert len(rows) == 223
@@ -109,7 +112,7 @@ def test_reach_tables_csv_covers_every_grouping(tmp_path):
     result = _run("build", SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, "-o", tmp_path / "m.html", "--reach", reach)
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(reach.read_text(encoding="utf-8-sig"))))
-    assert {row["by"] for row in rows} == {"community", "area", "platform", "category"}
+    assert {row["by"] for row in rows} == {"community", "area", "platform", "category", "gap"}  # gaps: issue 20
     for grouping in ("community", "area", "platform", "category"):
         assert sum(int(r["accounts"]) for r in rows if r["by"] == grouping) == 223
         assert sum(int(r["potential_reach"]) for r in rows if r["by"] == grouping) == 1_669_629
