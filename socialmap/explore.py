@@ -273,13 +273,14 @@ HEADINGS = {
     "area": "Area", "platform": "Platform", "category": "Category", "community": "Community", "accounts": "Accounts",
     "organisation": "Organisation",
     "potential_reach": "Potential reach", "weekly_otv": "Weekly OTV", "unknown_followers": "No follower count",
+    "likely_impressions": "Likely impressions (estimate)",
     "top_accounts": "Largest accounts", "population": "Population", "audience_at_least": "Audience at least",
     "audience_at_most": "Audience at most", "name": "Name", "id": "Id", "followers": "Followers",
     "pagerank": "PageRank", "betweenness": "Betweenness", "bridge": "Bridge", "url": "Page", "degree": "Links",
     "file": "File", "row": "Row", "column": "Column", "message": "Problem", "severity": "Severity",
 }
 COUNT_COLUMNS = frozenset({"potential_reach", "weekly_otv", "population", "audience_at_least", "audience_at_most",
-                           "followers"})  # whole numbers shown with thousands separators
+                           "followers", "likely_impressions"})  # whole numbers shown with thousands separators
 _TOP_COLUMNS = ["name", "id", "platform", "area", "category", "community", "followers", "weekly_otv",
                 "degree", "pagerank", "betweenness", "bridge", "url"]
 

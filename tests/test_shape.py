@@ -7,6 +7,7 @@ import pytest
 from socialmap import build_map
 from socialmap.community import detect_communities
 from socialmap.shape import network_shape
+from tests.apptest import app, as_shown  # noqa: F401 - app is a fixture
 from tests.conftest import SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 from tests.test_community import _graph
 
@@ -67,3 +68,10 @@ def test_the_sample_says_its_shape_with_its_figures(tmp_path):
     assert f"{shape.hub_share:.0%} of links touch the 10 most linked accounts" in described
     assert f"The shape of the network: {described}" in result.html  # How this map was made
     assert 'id="sm-shape"' in result.html
+
+
+def test_the_app_says_the_shape_and_the_gaps(app):
+    shown = [as_shown(markdown.value) for markdown in app.markdown]
+    assert any(text.startswith("Community clusters: 12 groups of accounts") for text in shown)
+    gaps = next(text for text in shown if text.startswith("**Gaps between communities, and who bridges them**"))
+    assert gaps.count("\n- ") == 2 and "to both." in gaps
