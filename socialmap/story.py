@@ -168,7 +168,7 @@ def how_it_was_made(
             "fewer than three accounts are grouped as Other."
         )
     if shape is not None:
-        sentences.append(f"The shape of the network: {shape.described()}")
+        sentences.append(shape.described())  # "Community clusters: ...", with its figures
     unplaced = [issue.message for issue in issues if " no place: " in issue.message]  # from the geo layout
     sentences.extend(f"{message}." for message in unplaced)
     repaired = _warning_kinds(tuple(issue for issue in issues if issue.message not in unplaced))

@@ -66,7 +66,8 @@ def test_the_sample_says_its_shape_with_its_figures(tmp_path):
     described = shape.described()
     assert f"modularity {shape.modularity:.2f}, where above 0.3 means clear groups" in described
     assert f"{shape.hub_share:.0%} of links touch the 10 most linked accounts" in described
-    assert f"The shape of the network: {described}" in result.html  # How this map was made
+    about = result.html[result.html.index('id="sm-about"'):result.html.index("</details>")]
+    assert f"<p>{described}</p>" in about.replace("&#39;", "'")  # How this map was made
     assert 'id="sm-shape"' in result.html
 
 
