@@ -64,7 +64,7 @@ def test_every_table_output_is_a_workbook_when_its_name_ends_in_xlsx(tmp_path):
     assert sum(row[followers] or 0 for row in figures[1:]) == 1_669_629
     assert any(isinstance(row[0], str) and row[0].startswith("@") for row in figures[1:])  # handles as written
     by = list(openpyxl.load_workbook(reach).active.values)
-    assert {row[0] for row in by[1:]} == {"community", "area", "platform", "category"}
+    assert {row[0] for row in by[1:]} == {"community", "area", "platform", "category", "gap"}  # gaps: issue 20
 
     trend = tmp_path / "trend.xlsx"
     trended = runner.invoke(main, ["trend", *map(str, sorted(SNAPSHOTS.glob("accounts-*.csv"))),
