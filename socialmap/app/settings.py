@@ -27,7 +27,7 @@ VIEW_SETTINGS: dict[str, str] = {
     "colour": _TEXT, "size": _TEXT, "focus": _TEXT, "steps": _WHOLE,
     "platform": _TEXTS, "area": _TEXTS, "category": _TEXTS, "min_followers": _NUMBER, "dates": _DATES,
     "view": _TEXT, "top_by": _TEXT, "growth": _TEXT,
-    "seed": _WHOLE, "resolution": _NUMBER, "min_size": _WHOLE, "strict": _YES_NO,
+    "seed": _WHOLE, "resolution": _NUMBER, "groups": _WHOLE, "min_size": _WHOLE, "strict": _YES_NO,
 }
 COLUMN_KINDS = ("accounts", "relationships")
 
