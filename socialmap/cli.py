@@ -406,9 +406,9 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
 @_VERBOSE
 @column_options
 @store_option
-@click.option("--old", "old_date", default=None, help="With --store: the older snapshot's date (default: the one "
+@click.option("--old", "old_date", default=None, metavar="DATE", help="With --store: the older snapshot's date (default: the one "
                                                         "before --new).")
-@click.option("--new", "new_date", default=None, help="With --store: the newer snapshot's date (default: the latest).")
+@click.option("--new", "new_date", default=None, metavar="DATE", help="With --store: the newer snapshot's date (default: the latest).")
 def compare(old_accounts: Path | None, new_accounts: Path | None, old_relationships: Path | None,
             new_relationships: Path | None, output: Path, report_path: Path | None, growth: str,
             mentions_of: tuple[str, ...], mentions_per: str, old_label: str | None, new_label: str | None,

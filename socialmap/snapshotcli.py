@@ -62,7 +62,7 @@ def snapshots() -> None:
 @click.option("--verbose", is_flag=True, help="List every warning on its own line, with its row.")
 def add(accounts: Path, relationships: Path | None, date: str | None, label: str, store: str | None, verbose: bool,
         **settings) -> None:
-    """Add ACCOUNTS (and optional RELATIONSHIPS) to the store as one dated snapshot."""
+    """Add a month's ACCOUNTS (and RELATIONSHIPS) as one dated snapshot."""
     from .stored import prepare_snapshot
 
     chosen = open_store(store)
@@ -83,7 +83,7 @@ def add(accounts: Path, relationships: Path | None, date: str | None, label: str
 @snapshots.command(name="list")
 @store_option
 def list_(store: str | None) -> None:
-    """One line per snapshot: date, label, accounts, relationships, potential reach, weekly OTV, file."""
+    """List the snapshots, one line each, with their figures."""
     chosen = open_store(store)
     try:
         stored = chosen.snapshots()
@@ -106,7 +106,7 @@ def list_(store: str | None) -> None:
 @click.argument("date")
 @store_option
 def remove(date: str, store: str | None) -> None:
-    """Remove the snapshot dated DATE (2026-10, or 2026-10-31) from the store."""
+    """Remove the snapshot dated DATE (2026-10, or 2026-10-31)."""
     chosen = open_store(store)
     try:
         snapshot = chosen.find(date)
@@ -133,7 +133,7 @@ def _checked_csv(path: Path | None) -> Path | None:
               help="Where to write its relationships (.csv).")
 @store_option
 def export(date: str, output: Path, relationships_output: Path | None, store: str | None) -> None:
-    """Write the snapshot dated DATE as CSV: its accounts (and relationships) as they were read and checked."""
+    """Write the snapshot dated DATE as CSV, as it was read and checked."""
     from .stored import exported
 
     chosen = open_store(store)
