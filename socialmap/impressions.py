@@ -23,6 +23,7 @@ import io
 from dataclasses import dataclass
 
 from .errors import Issue, SocialMapError
+from .inputs.identity import platform_key
 
 __all__ = ["Visibility", "DEFAULT_VISIBILITY", "SIZE_BANDS", "size_band", "visibility_from", "likely_impressions",
            "ANY"]
@@ -35,20 +36,27 @@ DEFAULT_SOURCE = ("socialmap's defaults: Facebook pages' organic reach per post,
                   "(Social@Ogilvy, Facebook Zero, 2014), assumed for other platforms too")
 
 
+def _platform(text: str | None) -> str:
+    """A platform as the accounts' platforms are matched (case, spaces and X for Twitter ignored); blank: ANY."""
+    key = platform_key(text)
+    return ANY if key in ("", ANY) else key
+
+
 @dataclass(frozen=True)
 class Visibility:
     """Visibility factors: (platform, size band, factor) rows, ``ANY`` matching every platform or band.
 
     The most specific row wins: platform and band, then platform, then band,
-    then the (ANY, ANY) row, which every Visibility has. Platforms match
-    ignoring case. ``source`` says where the factors came from, in words.
+    then the (ANY, ANY) row, which every Visibility has. Platforms match as
+    accounts' platforms do (case, spaces, and X for Twitter ignored).
+    ``source`` says where the factors came from, in words.
     """
 
     factors: tuple[tuple[str, str, float], ...]
     source: str
 
     def __post_init__(self) -> None:
-        rows = tuple((platform.strip().casefold() or ANY, band.strip().casefold() or ANY, float(factor))
+        rows = tuple((_platform(platform), band.strip().casefold() or ANY, float(factor))
                      for platform, band, factor in self.factors)
         problems = [f"visibility factor {factor!r} must be between 0 and 1" for _, _, factor in rows
                     if not 0 <= factor <= 1]
@@ -62,7 +70,7 @@ class Visibility:
 
     def factor(self, platform: str | None, followers: float | None) -> float:
         """The factor for one account (its band from its followers; no count: the platform's or the general one)."""
-        platform = (platform or "").casefold() or ANY
+        platform = _platform(platform)
         band = size_band(followers)
         table = {(p, b): factor for p, b, factor in self.factors}
         for key in ((platform, band), (platform, ANY), (ANY, band), (ANY, ANY)):

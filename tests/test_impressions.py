@@ -45,7 +45,7 @@ def test_one_factor_and_a_file_of_factors(tmp_path):
     assert "a visibility factor of 10%: one factor for every account, given with --visibility 10%" in \
         one.reach.sentences()[2]
     path = tmp_path / "visibility.csv"
-    path.write_text("Platform,Size band,Factor\nTwitter,*,0.5\nfacebook,large,1%\n", encoding="utf-8")
+    path.write_text("Platform,Size band,Factor\nX,*,0.5\nfacebook,large,1%\n", encoding="utf-8")  # X is Twitter
     factors = visibility_from(str(path), read=lambda name: open(name, "rb").read())
     mixed = build_map(ACCOUNTS, options=MapOptions(visibility=factors))
     # Facebook small and medium fall back to 6% (the file has no general row): 360 + 2,400; large 4,200,000 x 1%;
