@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # plain data made by story.py; the page needs no analysis to 
 __all__ = ["render_html", "tooltip_text", "PageText"]
 
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
-PAGE_SCRIPTS = ("labels.js", "map.js", "controls.js", "print.js", "pictures.js", "start.js")  # one inline script, in this order
+PAGE_SCRIPTS = ("labels.js", "map.js", "controls.js", "print.js", "pictures.js", "view.js", "start.js")  # one inline script, in this order
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ function socialmapControls() {
     box.addEventListener("change", function () {
       item.classList.toggle("sm-off", !box.checked);
       socialmap.setGroupHidden(index, !box.checked);
+      document.dispatchEvent(new CustomEvent("socialmap:view"));
     });
   });
 
@@ -79,9 +80,15 @@ function socialmapControls() {
     }
     return -1;
   }
-  function showAccount(event) {
+  // The account typed in, selected with its neighbours and brought into view (stay: selected where it is).
+  var handled = { text: null, at: 0 };
+  function showAccount(event, stay) {
     if (event) { event.preventDefault(); }
+    // Enter in the box fires both change and submit: the second would start the same zoom again
+    if (event && searchInput.value === handled.text && event.timeStamp - handled.at < 500) { return; }
+    if (event) { handled = { text: searchInput.value, at: event.timeStamp }; }
     var found = findAccount(searchInput.value);
+    socialmap.searched = "";
     if (found < 0) {
       searchResult.textContent = searchInput.value.trim() ? "No match" : "";
       return;
@@ -92,15 +99,18 @@ function socialmapControls() {
       searchResult.textContent = "Hidden: tick “" + data.legend[group].label + "” in the key";
       return;
     }
+    socialmap.searched = searchInput.value;
     socialmap.expand(columns.community[found]);
     var neighbours = socialmap.neighboursOf(found);
     searchResult.textContent = neighbours.length + " linked";
     var shown = neighbours.filter(function (n) { var node = nodes.get(columns.key[n]); return node !== null && !node.hidden; });
     network.selectNodes([key].concat(shown.map(function (n) { return columns.key[n]; })), true);
-    socialmap.showAccount(found, shown);
+    socialmap.showAccount(found, shown, stay);
+    document.dispatchEvent(new CustomEvent("socialmap:view"));
   }
   document.getElementById("sm-search-form").addEventListener("submit", showAccount);
   searchInput.addEventListener("change", showAccount);
+  socialmap.search = function (text, stay) { searchInput.value = text; showAccount(null, stay); };
 
   // A large map's overview: a community's accounts are shown by double-click,
   // Enter on a selected community, or the list; one button goes back.

@@ -590,9 +590,10 @@ function socialmapMap() {
     groupHidden: function (group) { return hiddenGroups.has(group); },
     labelBoxes: labels.boxes,
     fitView: fitView,
-    // Zoom to account i and its shown neighbours, their names placed first.
-    showAccount: function (i, neighbours) {
+    // Zoom to account i and its shown neighbours, their names placed first (stay: name them first, do not move).
+    showAccount: function (i, neighbours, stay) {
       spotlight = [i].concat(neighbours);
+      if (stay) { network.redraw(); return; }
       var keys = spotlight.map(function (n) { return columns.key[n]; });
       var view = fitItems(keys, false);
       network.moveTo({ position: view.position, scale: view.scale, animation: { duration: 500, easingFunction: "easeInOutQuad" } });

@@ -4,8 +4,10 @@
 (function () {
   "use strict";
   var container = document.getElementById("sm-map");
+  // the page as opened, before any script changes it: "Save this view" saves a copy of it
+  var pristine = document.documentElement.cloneNode(true);
   function hasSize() { return container.clientWidth > 0 && container.clientHeight > 0; }
-  function start() { socialmapMap(); socialmapControls(); socialmapPrint(); socialmapPictures(); }
+  function start() { socialmapMap(); socialmapControls(); socialmapPrint(); socialmapPictures(); socialmapView(pristine); }
   if (hasSize() || !window.ResizeObserver) { start(); return; }
   var observer = new ResizeObserver(function () {
     if (hasSize()) { observer.disconnect(); start(); }
