@@ -187,3 +187,22 @@ def test_hostile_text_stays_text_in_a_saved_view(tmp_path, open_map):
     assert reopened.evaluate("window.__pwned") is None and page.evaluate("window.__pwned") is None and dialogs == []
     assert reopened.locator("img").count() == 0
     assert log.errors == [] and reopened_log.errors == [] and reopened_log.network_requests() == []
+
+
+def test_a_large_maps_saved_view_reopens_with_the_same_communities_shown(tmp_path, open_map):
+    from tests.browser.test_large_map import _overview_map
+
+    result = build_map(SAMPLE / "accounts.csv", SAMPLE / "relationships.csv", options=MapOptions(title="Derby overview"))
+    large = _overview_map(tmp_path, result, threshold=50)
+    page, log = open_map(large.path)
+    page.evaluate("() => { window.socialmap.expand(2); window.socialmap.expand(0); }")
+    opened = page.evaluate("window.socialmap.data.communities.map((c, k) => window.socialmap.isExpanded(k))")
+    assert sum(opened) == 2
+    with page.expect_download() as download:
+        page.click("#sm-save-button")
+    saved = tmp_path / "saved.html"
+    saved.write_bytes(Path(download.value.path()).read_bytes())
+    reopened, reopened_log = open_map(saved)
+    assert reopened.evaluate("window.socialmap.data.communities.map((c, k) => window.socialmap.isExpanded(k))") == opened
+    assert reopened.evaluate("window.socialmap.nodes.length") == page.evaluate("window.socialmap.nodes.length")
+    assert log.errors == [] and reopened_log.errors == []
