@@ -24,9 +24,9 @@ def test_gexf_1_0_with_attvalue_id_and_its_edge_types():
     result = build_map(GEXF / "gexf_1_0.gexf")
     accounts = _accounts(result)
     assert {a: (d["name"], d["platform"], d["area"], d["followers"]) for a, d in accounts.items()} == {
-        "n1": ("Derby Libraries (invented)", "Twitter", "Derby", 4800),  # area: the attribute's default
+        "n1": ("Derby Libraries (invented)", "Twitter/X", "Derby", 4800),  # area: the attribute's default
         "n2": ("Sinfin Garden (invented)", "Facebook", "Sinfin", 830),
-        "n3": ("Allestree News (invented)", "Twitter", "Allestree", 2400),
+        "n3": ("Allestree News (invented)", "Twitter/X", "Allestree", 2400),
     }
     edges = {(u, v): d for u, v, d in result.graph.edges(data=True)}
     assert edges[("n1", "n2")]["type"] == "mentions" and edges[("n1", "n2")]["weight"] == 2  # cardinal="2"
@@ -38,7 +38,7 @@ def test_gephi_pre_1_1_namespace_file():
     result = build_map(GEXF / "gexf_gephi_namespace.gexf")
     accounts = _accounts(result)
     assert {d["name"]: (d["platform"], d["followers"]) for d in accounts.values()} == {
-        "DerbyCC": ("Twitter", 61200), "DerbyPolice": ("Twitter", 48100), "SinfinGarden": ("Instagram", 830)}
+        "DerbyCC": ("Twitter/X", 61200), "DerbyPolice": ("Twitter/X", 48100), "SinfinGarden": ("Instagram", 830)}
     assert accounts["0"]["extra"] == {"Modularity Class": "1"}  # Gephi's own column, shown in the hover text
     assert result.reach.potential_reach == 61200 + 48100 + 830
     # no defaultedgetype: GEXF's default, undirected, is a link each way
@@ -48,7 +48,7 @@ def test_gephi_pre_1_1_namespace_file():
 def test_gexf_1_2draft_defaults_mutual_links_and_extra_attributes():
     result = build_map(GEXF / "gexf_1_2draft.gexf")
     accounts = _accounts(result)
-    assert accounts["matlockfire"]["platform"] == "Twitter"  # <default> of the platform attribute
+    assert accounts["matlockfire"]["platform"] == "Twitter/X"  # <default> of the platform attribute
     assert accounts["buxtonfoodbank"]["platform"] == "Facebook"
     assert accounts["matlockfire"]["extra"] == {"Team": "Fire"}
     assert accounts["peakpark"]["area"] == "High Peak" and accounts["peakpark"]["followers"] == 22000

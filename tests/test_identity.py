@@ -60,10 +60,10 @@ def test_one_handle_on_three_platforms_is_three_accounts_whose_followers_add_up(
 def test_the_same_platform_and_handle_still_merge_and_a_blank_platform_matches_any():
     table = validate_accounts(pd.read_csv(ACCOUNTS, dtype=str, keep_default_na=False), file="accounts.csv")
     assert [str(issue) for issue in table.issues] == [
-        'accounts.csv row 9, column handle: "@KBFoodbank" on twitter repeats the account in row 2; merged into it '
+        'accounts.csv row 9, column handle: "@KBFoodbank" on Twitter/X repeats the account in row 2; merged into it '
         "(keep one row per account)",
-        'accounts.csv row 10, column handle: "KBCollege" has no platform and the handle is on X and Facebook: '
-        "merged into the X account, the one with the most followers (row 5) (keep one row per account)",
+        'accounts.csv row 10, column handle: "KBCollege" has no platform and the handle is on Twitter/X and Facebook: '
+        "merged into the Twitter/X account, the one with the most followers (row 5) (keep one row per account)",
     ]
     assert len(table.frame) == 7
     assert table.frame.set_index("key").loc["kingsbridgetc", "followers"] == 15_000
@@ -126,8 +126,8 @@ def test_one_platform_column_serves_both_ends():
 def test_a_links_file_alone_gives_one_account_per_platform_and_handle():
     result = build_map(BY_PLATFORM)
     assert {node: data["platform"] for node, data in result.graph.nodes(data=True)} == {
-        "kingsbridgetc": "Twitter", "kbfoodbank (instagram)": "Instagram", "kbfoodbank (facebook)": "Facebook",
-        "kbfoodbank (twitter)": "Twitter", "kbcollege": "X", "kingsbridge-news": "Facebook",
+        "kingsbridgetc": "Twitter/X", "kbfoodbank (instagram)": "Instagram", "kbfoodbank (facebook)": "Facebook",
+        "kbfoodbank (twitter)": "Twitter/X", "kbcollege": "Twitter/X", "kingsbridge-news": "Facebook",
         "kbfoodbank (facebook page)": "Facebook page",  # with no accounts file, the links' platforms are the accounts'
     }
 
@@ -150,7 +150,7 @@ def test_the_apps_account_choices_are_one_per_platform(plain):
     labels = explore.account_labels(analyse(load_tables(ACCOUNTS, LINKS)))
     foodbank = {choice: label for choice, label in labels.items() if choice.casefold().lstrip("@").startswith("kbf")}
     assert foodbank == {
-        "@KBFoodbank (Twitter)": "Kingsbridge Foodbank (@KBFoodbank, Twitter)",
+        "@KBFoodbank (Twitter/X)": "Kingsbridge Foodbank (@KBFoodbank, Twitter/X)",
         "KBFoodbank (Facebook)": "Kingsbridge Foodbank (KBFoodbank, Facebook)",
         "kbfoodbank (Instagram)": "Kingsbridge Foodbank (kbfoodbank, Instagram)",
     }
@@ -161,11 +161,11 @@ def test_compare_matches_per_platform():
     changes = build_change(ACCOUNTS, LATER, LINKS, None, options=ChangeOptions()).comparison.changes
     rows = {(row.id, row.platform): (row.status, row.followers_change) for row in changes.itertuples()}
     assert rows == {
-        ("@KBFoodbank", "X"): ("kept", 100),  # Twitter then, X now: one platform
+        ("@KBFoodbank", "Twitter/X"): ("kept", 100),  # Twitter then, X now: one platform
         ("KBFoodbank", "Facebook"): ("kept", -400),
         ("KBFoodbank", "TikTok"): ("added", 900),
         ("kbfoodbank", "Instagram"): ("removed", -2_570),
-        ("@KBCollege", "Twitter"): ("kept", 0),
+        ("@KBCollege", "Twitter/X"): ("kept", 0),
         ("KBCollege", "Facebook"): ("kept", 400),
         ("KingsbridgeTC", ""): ("kept", 500),  # no platform now: matches the Twitter account
         ("kingsbridge-news", "Facebook"): ("kept", 0),
@@ -203,12 +203,12 @@ def test_the_app_finds_each_platforms_account(app):
     run(upload(app, "relationships", LINKS.name, LINKS.read_bytes()))
     options = app.selectbox(key="focus").options
     assert [option for option in options if option.startswith("Kingsbridge Foodbank")] == [
-        "Kingsbridge Foodbank (@KBFoodbank, Twitter)", "Kingsbridge Foodbank (KBFoodbank, Facebook)",
+        "Kingsbridge Foodbank (@KBFoodbank, Twitter/X)", "Kingsbridge Foodbank (KBFoodbank, Facebook)",
         "Kingsbridge Foodbank (kbfoodbank, Instagram)"]
     assert metrics(app)["Potential reach"] == "50.3k"
     run(app.selectbox(key="focus").set_value("kbfoodbank (Instagram)"))
     assert metrics(app)["Accounts (of 7)"] == "1"
-    run(app.selectbox(key="focus").set_value("@KBFoodbank (Twitter)"))
+    run(app.selectbox(key="focus").set_value("@KBFoodbank (Twitter/X)"))
     assert metrics(app)["Accounts (of 7)"] == "3"
 
 
@@ -240,3 +240,17 @@ def test_a_link_list_in_the_accounts_file_starts_at_the_rows_own_account():
     result = build_map(accounts)
     assert sorted(result.graph.edges) == [("kbfoodbank (facebook)", "kbcollege (facebook)"),
                                           ("kbfoodbank (twitter)", "kbcollege (twitter)")]
+
+
+TWITTER_AND_X = DATA / "twitter_and_x.csv"  # written by hand: Twitter, X, x.com, X/Twitter, FB, Insta, YT
+
+
+def test_twitter_and_x_are_one_platform_shown_one_way():
+    result = build_map(TWITTER_AND_X)
+    platforms = {node: data["platform"] for node, data in result.graph.nodes(data=True)}
+    assert sorted(set(platforms.values())) == ["Facebook", "Instagram", "Twitter/X", "YouTube"]
+    assert result.reach.platforms == 4  # not 8: X is Twitter renamed, FB is Facebook
+    assert platforms["derbycc (twitter)"] == platforms["derbymuseums"] == "Twitter/X"
+    merged = [issue.message for issue in result.issues if "repeats the account" in issue.message]
+    assert merged == ['"@DerbyCC" on Twitter/X repeats the account in row 2; merged into it']
+    assert result.graph.nodes["derbycc (twitter)"]["followers"] == 52_000

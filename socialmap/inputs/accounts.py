@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import WARNING, Issue
 from .cells import (ValidatedTable, blank_rows, empty_frame, handle_keys, in_row_order, object_frame, parsed,
                     resolve_columns, stripped)
-from .identity import identify_accounts, key_has_platform
+from .identity import identify_accounts, key_has_platform, platform_name, platform_names
 from .schema import ACCOUNT_FIELDS
 from .values import parse_count, parse_number, parse_url
 
@@ -64,6 +64,7 @@ def validate_accounts(
     values: dict[str, list] = {"id": ids, "row": list(range(first_row, first_row + len(ids)))}
     for name in TEXT_FIELDS:
         values[name] = stripped(raw, matched.get(name))
+    values["platform"] = platform_names(values["platform"])  # "X" and "Twitter" are one platform, shown one way
     for order, (name, parse, bounds) in enumerate(_NUMBER_FIELDS, start=1):
         values[name], failed = parsed(stripped(raw, matched.get(name)), parse, **bounds)
         for i, message in failed.items():
@@ -185,7 +186,7 @@ def accounts_from_links(relationships: pd.DataFrame) -> pd.DataFrame:
         for key, handle, platform in ((source, source_id, source_platform), (target, target_id, target_platform)):
             account = seen.setdefault(key, [handle, row, ""])
             if not account[2] and isinstance(platform, str):
-                account[2] = platform
+                account[2] = platform_name(platform)
     ordered = list(seen.items())
     count = len(ordered)
     columns: dict[str, list] = {

@@ -20,26 +20,50 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["platform_key", "platform_keys", "account_key", "key_has_platform", "AccountIdentities",
+from .schema import PLATFORMS
+
+__all__ = ["platform_key", "platform_name", "platform_names", "platform_keys", "account_key", "key_has_platform", "AccountIdentities",
            "identify_accounts", "most_followers"]
 
 _SPACES = re.compile(r"\s+")
-# One platform, several names: Twitter became X in 2023 and sheets say either.
-_SAME_PLATFORM = {"x": "twitter", "twitter/x": "twitter", "x/twitter": "twitter", "x (twitter)": "twitter",
-                  "twitter (x)": "twitter", "x.com": "twitter", "twitter.com": "twitter", "facebook.com": "facebook",
-                  "instagram.com": "instagram", "youtube.com": "youtube", "linkedin.com": "linkedin",
-                  "tiktok.com": "tiktok"}
+# One platform, several names: Twitter became X in 2023, and sheets say either, FB, Insta, YT or the site's address.
+# Each platform of schema.PLATFORMS (but websites, which stay as written) is shown by its name there.
+_NAME_OF = {names[0].replace(" ", ""): name for name, names in PLATFORMS if name != "Website"}
+_SAME_PLATFORM = {
+    **{spelling: names[0].replace(" ", "") for name, names in PLATFORMS if name != "Website"
+       for spelling in (*names, name.casefold(), f"{names[0].replace(' ', '')}.com")},
+    "twitter/x": "twitter", "x/twitter": "twitter", "x (twitter)": "twitter", "twitter (x)": "twitter",
+    "x.com": "twitter", "fb.com": "facebook", "youtu.be": "youtube", "bsky.app": "bluesky",
+    "bsky.social": "bluesky", "threads.net": "threads", "nextdoor.co.uk": "nextdoor",
+}
 
 
 def platform_key(text: object) -> str:
-    """The matching key of a platform: ``" Twitter/X "`` -> ``"twitter"``; ``""`` when blank.
+    """The matching key of a platform: ``" Twitter/X "``, ``"X"``, ``"twitter.com"`` -> ``"twitter"``; ``""`` when blank.
 
-    Case, spaces and the two names of Twitter are ignored.
+    Case, spaces, a leading ``www.`` and the names people write for one platform are ignored.
     """
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return ""
-    cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", str(text)).strip().casefold())
+    cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", str(text)).strip().casefold()).removeprefix("www.")
     return _SAME_PLATFORM.get(cleaned, cleaned)
+
+
+def platform_name(text: object) -> str:
+    """The one spelling a platform is shown by: ``"X"``, ``"twitter.com"`` -> ``"Twitter/X"``, ``"FB"`` -> ``"Facebook"``.
+
+    A platform socialmap does not know (and a website or blog) is kept as written, spaces trimmed.
+    """
+    key = platform_key(text)
+    if key in _NAME_OF:
+        return _NAME_OF[key]
+    return "" if not key else _SPACES.sub(" ", str(text).strip())
+
+
+def platform_names(platforms: Sequence[str]) -> list[str]:
+    """platform_name of each, worked out once per distinct spelling."""
+    known: dict[str, str] = {}
+    return [known[text] if text in known else known.setdefault(text, platform_name(text)) for text in platforms]
 
 
 def platform_keys(platforms: Sequence[object]) -> list[str]:
