@@ -16,6 +16,7 @@ import networkx as nx
 from .inputs.toolcells import values_of
 from .layout import Layout
 from .layout.mindmap import NO_AREA, RELATIONSHIPS_ONLY
+from .importance import importance
 from .inputs.identity import platform_key
 from .inputs.values import id_key
 
@@ -29,13 +30,15 @@ class NoSuchAccount(ValueError):
     """The focus account is not on the map."""
 
 
-def find_account(G: nx.DiGraph, text: str) -> str:
+def find_account(G: nx.DiGraph, text: str, *, rank: dict[str, int] | None = None) -> str:
     """The node for an id or handle ("@DerbyCC", "derbycc") or an exact name, any case.
 
     A handle on several platforms is one account per platform: "KBFoodbank
-    (Facebook)" picks one, and the handle alone the one with most followers,
-    as a relationship naming it does. Where several accounts share the
-    name, the one with most followers.
+    (Facebook)" picks one, and the handle alone the most important
+    (socialmap.importance: followers where most accounts have a count, else
+    links; ties by name). Where several accounts share the name, the most
+    important of them too. ``rank`` is each account's place in that order
+    (computed from G if not given).
     """
     key = id_key(text)
     if key in G:
@@ -47,13 +50,20 @@ def find_account(G: nx.DiGraph, text: str) -> str:
         same_handle = same_handle or [node for node, data in G.nodes(data=True)
                                       if id_key(str(data["id"])) == handle and platform_key(data["platform"]) == platform]
     if same_handle:
-        return min(same_handle, key=lambda node: (-(G.nodes[node]["followers"] or 0), node))
+        return _most_important(G, same_handle, rank)
     named = [node for node, data in G.nodes(data=True) if str(data["name"]).casefold() == text.strip().casefold()]
-    if named:  # several accounts of one organisation share a name: take its largest
-        return max(named, key=lambda node: G.nodes[node]["followers"] or 0)
+    if named:  # several accounts of one organisation share a name: take the most important
+        return _most_important(G, named, rank)
     close = difflib.get_close_matches(text.strip(), [str(d["name"]) for _, d in G.nodes(data=True)], n=3)
     hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
     raise NoSuchAccount(f"no account {text!r} on the map{hint}")
+
+
+def _most_important(G: nx.DiGraph, nodes: list[str], rank: dict[str, int] | None) -> str:
+    if len(nodes) == 1:
+        return nodes[0]
+    rank = rank if rank is not None else importance(G).rank
+    return min(nodes, key=lambda node: (rank.get(node, len(rank)), node))
 
 
 def _matches(value: str, wanted: Iterable[str]) -> bool:

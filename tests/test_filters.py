@@ -74,3 +74,36 @@ def test_colour_by_a_column_the_shown_accounts_leave_blank(write_csv):
     accounts = write_csv("a.csv", "id,platform,Team\na,Blog,\nb,Facebook,Comms\n")
     shown = build_map(accounts, options=MapOptions(colour_by="Team", only_platforms=("Blog",)))
     assert '"label": "Not given"' in shown.html or '"label":"Not given"' in shown.html
+
+
+def _no_follower_counts():
+    """Three accounts share a name, none has a follower count: the links decide which is meant."""
+    import pandas as pd
+
+    accounts = pd.DataFrame({
+        "id": ["@aaa_police", "@mmm_police", "@zzz_police", "@one", "@two", "@three"],
+        "name": ["Derby Police", "Derby Police", "Derby Police", "One", "Two", "Three"],
+        "platform": ["Facebook"] * 6,
+    })
+    relationships = pd.DataFrame({"source": ["@one", "@two", "@three", "@one"],
+                                  "target": ["@mmm_police", "@mmm_police", "@mmm_police", "@zzz_police"]})
+    return accounts, relationships
+
+
+def test_focus_by_a_repeated_name_takes_the_most_linked_when_no_follower_counts():
+    """Issue 15 item 2: by followers every one of the three tied, and the alphabetically first was shown."""
+    accounts, relationships = _no_follower_counts()
+    shown = build_map(accounts, relationships, options=MapOptions(focus="Derby Police"))
+    assert set(shown.graph) == {"mmm_police", "one", "two", "three"}
+
+
+def test_find_account_breaks_ties_by_name_not_by_key():
+    import networkx as nx
+
+    from socialmap.filters import find_account
+
+    G = nx.DiGraph()
+    for key, name in [("b-key", "Same"), ("a-key", "Same")]:
+        G.add_node(key, id=key, name=name, platform="Facebook", area="", category="", followers=None,
+                   placeholder=False)
+    assert find_account(G, "same") == find_account(G.reverse(), "same") == "a-key"

@@ -274,10 +274,11 @@ def test_mindmap_spokes_cross_no_other_area_or_branch(shape):
         if end not in hubs:
             continue
         a, b = hubs[start], hubs[end]
-        near = _segment_distance(points, (a.x, a.y), (b.x, b.y)) < LARGEST_DISC
         if a.kind == "region":
+            near = _segment_distance(points, (a.x, a.y), (b.x, b.y)) < LARGEST_DISC
             crossed = {area_of[n] for n, hit in zip(nodes, near) if hit} - {end}
-        else:
+        else:  # a branch's junction is just outside its area's box, in the gap before the accounts
+            near = _segment_distance(points, (a.x, a.y), (b.x, b.y)) < LARGEST_DISC / 2
             crossed = {branch_of[n] for n, hit in zip(nodes, near) if hit} - {end}
         assert not crossed, f"the spoke to {b.label} crosses {[hubs[k].label for k in crossed]}"
 
@@ -340,3 +341,27 @@ def test_geo_warning_reaches_the_map_and_its_reader():
     assert issue.message.startswith(f"{count} areas have no place: add lat/lon columns or --areas")
     assert not issue.is_error and issue.file
     assert f"{count} areas have no place" in result.html
+
+
+def _karate_without_followers():
+    """Zachary's karate club as one area on one platform, with no follower counts: links decide importance."""
+    accounts, relationships = as_tables(NETWORKS["karate"]())
+    accounts = accounts.assign(area="Dojo", platform="Facebook")
+    return accounts, relationships
+
+
+@pytest.mark.parametrize("layout", ["mindmap", "geo"])
+def test_most_linked_accounts_sit_nearest_their_hub_when_no_follower_counts(layout):
+    """Issue 15 item 2: "largest nearest" went by followers, so with none the nearest were 0, 1, 10, 11..."""
+    G, _, result = _laid_out(*_karate_without_followers(), layout=layout)
+    hub = next(hub for hub in result.hubs if hub.kind == "area")
+    if layout == "mindmap":  # nearest the area's box (its room is its width: 0.6 em a letter and 0.9 em)
+        font = hub.room / (0.6 * len(hub.label) + 0.9)
+        half_width, half_height = hub.room / 2, 0.8 * font
+        distance = {node: np.hypot(max(abs(x - hub.x) - half_width, 0), max(abs(y - hub.y) - half_height, 0))
+                    for node, (x, y) in result.positions.items()}
+    else:  # nearest the middle of the area's disc
+        centre = np.mean(list(result.positions.values()), axis=0)
+        distance = {node: np.hypot(x - centre[0], y - centre[1]) for node, (x, y) in result.positions.items()}
+    nearest = sorted(distance, key=distance.get)[:2]
+    assert set(nearest) == {"0", "33"}, "the two leaders, with most links, are nearest"

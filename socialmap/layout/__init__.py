@@ -19,6 +19,7 @@ import pandas as pd
 from ..channels import OTHER_COLOUR, resolve_colour
 from ..community import Partition
 from ..compiled import CompiledGraph
+from ..importance import importance
 from ..options import BRANCHES, LAYOUTS
 from .base import NODE_SPACING, Hub, Layout, Region
 from .boxes import boxes_layout
@@ -60,9 +61,9 @@ def compute_layout(
     if name == "communities":
         return boxes_layout(G, partition, seed=seed, compiled=compiled)
     if name == "mindmap":
-        return mindmap_layout(G, branch=branch, region=region)
+        return mindmap_layout(G, branch=branch, region=region, rank=importance(G, compiled=compiled).rank)
     if name == "geo":
-        return geo_layout(G, areas=areas)
+        return geo_layout(G, areas=areas, rank=importance(G, compiled=compiled).rank)
     raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}, not {name!r}")
 
 

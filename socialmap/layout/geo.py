@@ -47,11 +47,12 @@ def area_places(G: nx.DiGraph, areas: pd.DataFrame | None) -> dict[str, tuple[fl
     return places
 
 
-def _groups(G: nx.DiGraph) -> dict[str, list[str]]:
+def _groups(G: nx.DiGraph, rank: dict[str, int]) -> dict[str, list[str]]:
+    """area -> its accounts, most important (socialmap.importance) first, so nearest its place."""
     groups: dict[str, list[str]] = defaultdict(list)
     for node, data in G.nodes(data=True):
         groups[RELATIONSHIPS_ONLY if data["placeholder"] else (data["area"] or NO_AREA)].append(node)
-    return {area: sorted(members, key=lambda n: (-(G.nodes[n]["followers"] or 0), n))
+    return {area: sorted(members, key=lambda n: (rank.get(n, len(rank)), n))
             for area, members in sorted(groups.items())}
 
 
@@ -69,15 +70,17 @@ def _reach(label: str, radius: float, font: float) -> float:
     return max(radius, math.hypot(width / 2, above + height / 2)) + ACCOUNT_GAP / 4
 
 
-def geo_layout(G: nx.DiGraph, *, areas: pd.DataFrame | None = None) -> Layout:
+def geo_layout(G: nx.DiGraph, *, areas: pd.DataFrame | None = None, rank: dict[str, int] | None = None) -> Layout:
     """Positions for every account, plus one labelled hub per area.
 
     Areas with no known place go in a grid below the placed ones, and a
-    warning says how many and what to do.
+    warning says how many and what to do. ``rank`` is each account's place in
+    the importance order (socialmap.importance); accounts without one come
+    last, by key.
     """
     if G.number_of_nodes() == 0:
         return Layout({})
-    groups = _groups(G)
+    groups = _groups(G, rank or {})
     places = area_places(G, areas)
     located = [area for area in groups if area in places]
     unlocated = [area for area in groups if area not in places]

@@ -1,13 +1,19 @@
-"""The "mindmap" layout, Derby style: region at the centre, then areas, then branches, then accounts.
+"""The "mindmap" layout, Derby style: region at the centre, areas round it, accounts round their area.
 
-A tidy radial tree that needs no relationships at all, drawn as nested
-bubbles so it stays compact: each branch (a platform or a category within
-an area) is a hub with its accounts around it, largest nearest; each area is
-a hub with its branches on a ring around it, far enough out for the area's
-name, the side facing the region left free for the spoke; the areas sit
-round the region in sectors as wide as their bubbles, largest at the top,
-so no two bubbles overlap and no spoke crosses another area. Hubs carry the
-room their labels may take, so the page never draws one over another.
+A tidy radial tree that needs no relationships at all. Each area is a
+cluster: its hub box in the middle and its accounts packed round the box
+(a sunflower with the box's room left free), each branch (a platform or a
+category within the area) a wedge of the cluster, its hub a junction just
+outside the area's box, its accounts most important nearest. A lane is left
+free on the side facing the region for the spoke. The clusters sit round
+the region in sectors as wide as they are (largest at the top, then
+clockwise; on two rings when that makes the map smaller), so no spoke
+crosses another area, then the map is widened to the screen's shape.
+
+Hub boxes are drawn at a fixed size in screen pixels, so the room they need
+on the canvas depends on the first view's scale, which depends on the map's
+size: the layout finds the largest scale at which the map, boxes and all,
+fits a 1366x768 screen, so accounts are drawn as large as they can be.
 """
 
 from __future__ import annotations
@@ -19,15 +25,18 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from .base import _SUNFLOWER, ACCOUNT_GAP, GOLDEN_ANGLE, LARGEST_DISC, Hub, Layout, first_view_scale, text_width
 from ..options import BRANCHES
+from .base import _SUNFLOWER, ACCOUNT_GAP, GOLDEN_ANGLE, LARGEST_DISC, VIEW, Hub, Layout, text_width
 
-__all__ = ["mindmap_layout", "NO_AREA", "NO_BRANCH", "RELATIONSHIPS_ONLY", "hub_key"]
+__all__ = ["mindmap_layout", "NO_AREA", "NO_BRANCH", "RELATIONSHIPS_ONLY", "hub_key", "HUB_PX"]
 
 NO_AREA = "Area not given"
 NO_BRANCH = "Other"
 RELATIONSHIPS_ONLY = "Named in relationships only"
-_HOLE = 1  # sunflower steps left empty round a branch hub, for its label
+HUB_PX = {"region": 18.0, "area": 15.0, "branch": 12.0}  # hub text sizes the page draws (labels.js HUB)
+_SMALLEST_FONT = {"region": 46.0, "area": 30.0}  # canvas units: hub boxes get at least this room at any scale
+_CLEAR = LARGEST_DISC + 1  # canvas units from an area's box to the nearest account's centre: no disc touches it
+_ROOM_PX = (80.0, 44.0)  # px the page's first view keeps round the map for names at its edges (map.js fitItems)
 
 
 def _branch_of(data: dict, branch: str) -> str:
@@ -35,8 +44,8 @@ def _branch_of(data: dict, branch: str) -> str:
     return data[branch] if branch in data else (data.get("extra") or {}).get(branch, "")
 
 
-def _tree(G: nx.DiGraph, branch: str) -> dict[str, dict[str, list[str]]]:
-    """area -> branch value -> accounts (largest first); areas and branches by size, then name."""
+def _tree(G: nx.DiGraph, branch: str, rank: dict[str, int]) -> dict[str, dict[str, list[str]]]:
+    """area -> branch value -> accounts (most important first); areas and branches by size, then name."""
     tree: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for node, data in G.nodes(data=True):
         area = RELATIONSHIPS_ONLY if data["placeholder"] else (data["area"] or NO_AREA)
@@ -44,7 +53,7 @@ def _tree(G: nx.DiGraph, branch: str) -> dict[str, dict[str, list[str]]]:
     ordered = {}
     for area in sorted(tree, key=lambda a: (-sum(map(len, tree[a].values())), a)):
         ordered[area] = {
-            value: sorted(members, key=lambda n: (-(G.nodes[n]["followers"] or 0), n))
+            value: sorted(members, key=lambda n: (rank.get(n, len(rank)), n))
             for value, members in sorted(tree[area].items(), key=lambda item: (-len(item[1]), item[0]))
         }
     return ordered
@@ -58,150 +67,207 @@ def hub_key(G: nx.DiGraph, kind: str, number: int) -> str:
     return key
 
 
-def _ring_sunflower(count: int) -> np.ndarray:
-    """Accounts round a hub: a sunflower with its middle left free for the hub's label."""
-    steps = np.arange(_HOLE, _HOLE + count)
-    radius = ACCOUNT_GAP * _SUNFLOWER * np.sqrt(steps + 0.5)
-    angle = steps * GOLDEN_ANGLE
-    return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
-
-
-_HOLE_RADIUS = ACCOUNT_GAP * _SUNFLOWER * math.sqrt(_HOLE + 0.5) - LARGEST_DISC  # free round a branch hub
-
-
-def _disc_radius(points: np.ndarray) -> float:
-    return float(np.sqrt((points**2).sum(axis=1)).max(initial=0.0)) + LARGEST_DISC
+def _box(label: str, kind: str, scale: float) -> tuple[float, float]:
+    """Half width and half height, in canvas units, of a hub's box drawn at the first view's scale."""
+    font = max(HUB_PX[kind] / scale, _SMALLEST_FONT.get(kind, 0.0))
+    return (text_width(label, font) + 0.9 * font) / 2, 0.8 * font
 
 
 @dataclass(frozen=True)
-class _Bubble:
-    """One area: its branch discs on a ring round the area hub, the spoke side left free."""
+class _Cluster:
+    """One area round its hub (at 0, 0), its spoke coming in from angle pi."""
 
     branches: tuple[tuple[str, tuple[str, ...], np.ndarray, np.ndarray], ...]  # (value, members, hub, points)
-    radius: float  # of the whole bubble, round the area hub
-    label_room: float  # widest the area's label may be
+    radius: float  # of a circle round the hub holding the box and every disc (see _radius)
+    half_width: float  # of the area's box
 
 
-def _area_bubble(branches: dict[str, list[str]], label_width: float, label_height: float) -> _Bubble:
-    """Branch discs on a ring round the area hub, far enough out for the area's label, the gap at angle pi.
+def _slots(count: int, half_width: float, half_height: float, towards: float) -> np.ndarray:
+    """``count`` places round a box, ACCOUNT_GAP apart, nearest first: none near the box, none on the lane
+    towards angle ``towards`` (where the spoke from the region comes in)."""
+    points = np.zeros((0, 2))
+    tried = 4 * count + 64
+    cos, sin = math.cos(towards), math.sin(towards)
+    while len(points) < count:
+        steps = np.arange(tried)
+        radius = ACCOUNT_GAP * _SUNFLOWER * np.sqrt(steps + 0.5)
+        angle = steps * GOLDEN_ANGLE
+        candidates = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+        outside = (np.maximum(np.abs(candidates[:, 0]) - half_width, 0) ** 2
+                   + np.maximum(np.abs(candidates[:, 1]) - half_height, 0) ** 2) >= _CLEAR**2
+        along = candidates[:, 0] * cos + candidates[:, 1] * sin
+        lane = (along > 0) & (np.abs(candidates[:, 1] * cos - candidates[:, 0] * sin) < _CLEAR)
+        points = candidates[outside & ~lane][:count]
+        tried *= 2
+    return points
 
-    The bubble is laid out with its free side (where the spoke from the
-    region comes in) at angle pi; the caller turns it to face the region.
+
+def _cluster(branches: dict[str, list[str]], half_width: float, half_height: float, towards: float) -> _Cluster:
+    """The area's accounts round its box, each branch a wedge (in angle order from the spoke), most important nearest."""
+    count = sum(map(len, branches.values()))
+    points = _slots(count, half_width, half_height, towards)
+    angle = np.mod(np.arctan2(points[:, 1], points[:, 0]) - towards, 2 * math.pi)  # round from the spoke
+    by_angle = points[np.argsort(angle, kind="stable")]
+    placed, start = [], 0
+    for value, members in branches.items():
+        wedge = by_angle[start:start + len(members)]
+        start += len(members)
+        gap = np.sqrt(np.maximum(np.abs(wedge[:, 0]) - half_width, 0) ** 2
+                      + np.maximum(np.abs(wedge[:, 1]) - half_height, 0) ** 2)
+        wedge = wedge[np.lexsort((np.arange(len(wedge)), np.round(gap, 6)))]
+        seen = np.arctan2(wedge[:, 1], wedge[:, 0])
+        direction = math.atan2(float(np.sin(seen).sum()), float(np.cos(seen).sum()))
+        placed.append((value, tuple(members), _junction(direction, half_width, half_height), wedge))
+    return _Cluster(tuple(placed), _radius(points, half_width, half_height), half_width)
+
+
+def _radius(points: np.ndarray, half_width: float, half_height: float) -> float:
+    """Of a circle round the area's hub holding its box and every disc round it."""
+    return max(float(np.sqrt((points**2).sum(axis=1)).max()) + LARGEST_DISC, math.hypot(half_width, half_height))
+
+
+def _junction(direction: float, half_width: float, half_height: float) -> np.ndarray:
+    """Where a branch's spokes meet: just outside the area's box, towards the branch's wedge."""
+    cos, sin = math.cos(direction), math.sin(direction)
+    reach = min(half_width / abs(cos) if abs(cos) > 1e-9 else math.inf,
+                half_height / abs(sin) if abs(sin) > 1e-9 else math.inf)
+    return np.array([cos, sin]) * (reach + _CLEAR / 2)
+
+
+_SCALES = (0.5, 0.4, 0.32, 0.26, 0.21, 0.17, 0.14, 0.11, 0.08, 0.05, 0.03, 0.02, 0.01)  # first views tried (px a unit)
+_LANES = (0.0, math.pi / 2, math.pi, -math.pi / 2)  # spokes' directions a cluster's room is measured for
+_ANGLES = 72  # directions tried round the region for each area
+
+
+def _arranged(radii: np.ndarray, hole: float, shape: tuple[float, float]) -> np.ndarray:
+    """Centres of the clusters round the region, largest first, each where the map stays smallest on screen.
+
+    Each cluster goes, in turn, to the direction and distance that keep its
+    far edge least far out for a screen of ``shape`` (width, height), where
+    it overlaps no cluster already placed, its spoke from the region passes
+    no other cluster, and it covers no other cluster's spoke: a radial tree
+    packed into the screen's shape, not a ring with an empty middle. Along
+    each direction, each placed cluster rules out a stretch of distances;
+    the nearest distance none rules out is found by stepping past them.
     """
-    discs = [(value, members, _ring_sunflower(len(members))) for value, members in branches.items()]
-    radii = [_disc_radius(points) for *_, points in discs]
-    gap = ACCOUNT_GAP * 0.5
-    spoke_gap = 2 * LARGEST_DISC + gap  # arc left free on the region's side
-    inner = max(label_width / 2, label_height / 2) + gap  # the area's label fits inside the ring
-    ring = max((sum(2 * r + gap for r in radii) + spoke_gap) / (2 * math.pi), max(radii) + inner)
-    if len(discs) == 1:
-        ring = radii[0] + inner
-    placed, angle = [], -math.pi + spoke_gap / ring / 2
-    spare = 2 * math.pi - spoke_gap / ring - sum(2 * r + gap for r in radii) / ring
-    angle += spare / 2  # the discs centred opposite the spoke
-    for (value, members, points), radius in zip(discs, radii):
-        middle = angle + (2 * radius + gap) / ring / 2
-        angle += (2 * radius + gap) / ring
-        if len(discs) == 1:
-            middle = 0.0
-        hub = np.array([math.cos(middle), math.sin(middle)]) * ring
-        placed.append((value, tuple(members), hub, points + hub))
-    free = min(ring - r for r in radii)
-    return _Bubble(tuple(placed), ring + max(radii), 2 * math.sqrt(max(free**2 - (label_height / 2) ** 2, 1.0)))
+    gap, lane = 0.75 * ACCOUNT_GAP, 1.0  # clusters apart by more than a disc, spokes may pass close to one
+    around = -math.pi / 2 + 2 * math.pi * np.arange(_ANGLES) / _ANGLES  # from the top, clockwise
+    centres = np.zeros((len(radii), 2))
+    for number, radius in enumerate(radii):
+        placed, sizes = centres[:number], radii[:number]  # (k, 2), (k,)
+        length = np.hypot(placed[:, 0], placed[:, 1])
+        seen = np.arctan2(placed[:, 1], placed[:, 0])
+        # the directions just clear of each placed cluster, where the lanes between them begin, and a fixed fan
+        half = np.arcsin(np.minimum(1.0, (sizes + lane + 1) / np.maximum(length, 1e-9)))
+        angle = np.concatenate([around, seen - half, seen + half])
+        cos, sin = np.cos(angle)[:, None], np.sin(angle)[:, None]
+        along = cos * placed[:, 0] + sin * placed[:, 1]  # (direction, cluster)
+        beside = np.abs(cos * placed[:, 1] - sin * placed[:, 0])
+        starts, ends = [], []
+
+        def chord(reach):  # where the direction passes within reach of a placed cluster's centre
+            inside = beside < reach
+            half_chord = np.sqrt(np.maximum(reach**2 - beside**2, 0.0))
+            return np.where(inside, along - half_chord, np.inf), np.where(inside, along + half_chord, -np.inf)
+
+        low, high = chord(radius + sizes + gap)  # overlapping a cluster
+        starts.append(low), ends.append(high)
+        low, _ = chord(sizes + lane)  # the spoke running into a cluster: from there on
+        starts.append(np.where(along > 0, low, np.inf)), ends.append(np.full_like(low, np.inf))
+        _, high = chord(radius + lane)  # covering a cluster's spoke (its end, or along it)
+        sine = np.maximum(np.abs(cos * np.sin(seen) - sin * np.cos(seen)), 1e-9)
+        cosine = cos * np.cos(seen) + sin * np.sin(seen)
+        beam = np.where(cosine > 0, np.minimum((radius + lane) / sine, length / np.maximum(cosine, 1e-9)), -np.inf)
+        starts.append(np.zeros_like(low)), ends.append(np.maximum(high, beam))
+        distance = _nearest_free(np.concatenate(starts, axis=1), np.concatenate(ends, axis=1), hole + radius)
+        if not np.isfinite(distance).any():  # every way out runs into a cluster: its spoke passes one
+            distance = _nearest_free(np.concatenate(starts[::2], axis=1), np.concatenate(ends[::2], axis=1),
+                                     hole + radius)
+        reached = np.isfinite(distance)
+        x, y = np.cos(angle) * np.where(reached, distance, 0), np.sin(angle) * np.where(reached, distance, 0)
+        size = np.maximum((np.abs(x) + radius) / shape[0], (np.abs(y) + radius) / shape[1])
+        size = np.where(reached, size + 1e-9 * np.where(reached, distance, 0), np.inf)  # ties: nearer, then the top
+        best = int(np.argmin(size))
+        centres[number] = x[best], y[best]
+    return centres
 
 
-def _turned(points: np.ndarray, angle: float) -> np.ndarray:
-    cos, sin = math.cos(angle), math.sin(angle)
-    return points @ np.array([[cos, sin], [-sin, cos]])
+def _nearest_free(start: np.ndarray, end: np.ndarray, base: float) -> np.ndarray:
+    """Along each direction (row), the nearest distance from ``base`` on in none of the stretches [start, end)."""
+    distance = np.full(start.shape[0], base)
+    for _ in range(start.shape[1] + 1):  # step past each stretch that holds the distance, until none does
+        inside = (start <= distance[:, None]) & (distance[:, None] < end)
+        if not inside.any():
+            break
+        distance = np.maximum(distance, np.where(inside, end, -np.inf).max(axis=1))
+    return distance
 
 
-def _sectors(radii: np.ndarray, hole: float) -> tuple[np.ndarray, np.ndarray]:
-    """(angle, distance) of each area round the region: a sector each, as wide as its bubble.
+def _fit(centres: np.ndarray, radii: np.ndarray, region_box: tuple[float, float]) -> float:
+    """The first view's scale (px per canvas unit) at which these clusters and the region's box fit the screen."""
+    width = max(float((np.abs(centres[:, 0]) + radii).max()), region_box[0]) * 2
+    height = max(float((np.abs(centres[:, 1]) + radii).max()), region_box[1]) * 2
+    return min((VIEW[0] - _ROOM_PX[0]) / width, (VIEW[1] - _ROOM_PX[1]) / height)
 
-    Each bubble lies inside its own sector, so no two overlap and no spoke
-    from the region crosses another area; each sits as near the middle as
-    its sector and the region's label allow.
+
+@dataclass(frozen=True)
+class _Plan:
+    clusters: tuple[_Cluster, ...]
+    centres: np.ndarray
+    region_box: tuple[float, float]
+    fits: float  # the scale at which it fits the screen
+
+
+def _plan(tree: dict[str, dict[str, list[str]]], region: str, scale: float) -> _Plan:
+    """The map with hub boxes sized for ``scale``: clusters packed round the region in the screen's shape."""
+    boxes = [_box(area, "area", scale) for area in tree]
+    # the room each cluster takes, whichever way its spoke comes in (turned to face the region once placed)
+    counts = [sum(map(len, branches.values())) for branches in tree.values()]
+    radii = np.array([max(_radius(_slots(count, *box, towards), *box) for towards in _LANES)
+                      for count, box in zip(counts, boxes)])
+    region_box = _box(region, "region", scale)
+    hole = math.hypot(*region_box) + ACCOUNT_GAP / 4
+    shape = (VIEW[0] - _ROOM_PX[0], VIEW[1] - _ROOM_PX[1])
+    centres = _arranged(radii, hole, shape)
+    clusters = tuple(_cluster(branches, *box, math.atan2(-y, -x))
+                     for branches, box, (x, y) in zip(tree.values(), boxes, centres))
+    return _Plan(clusters, centres, region_box, _fit(centres, radii, region_box))
+
+
+def mindmap_layout(
+    G: nx.DiGraph, *, branch: str = "platform", region: str = "Region", rank: dict[str, int] | None = None
+) -> Layout:
+    """Positions for every account, plus the hubs and tree links of the mind map.
+
+    ``rank`` is each account's place in the importance order
+    (socialmap.importance); accounts without one come last, by key.
     """
-    widths = 2 * math.pi * radii / radii.sum()
-    ends = np.cumsum(widths)
-    angles = -math.pi / 2 + ends - widths / 2  # the largest area at the top, the rest clockwise
-    half = np.minimum(widths / 2, math.pi / 2)
-    distance = np.maximum(radii / np.sin(half), radii + hole)
-    if len(radii) == 1:
-        distance = radii + hole
-    return angles, distance
-
-
-def _two_rings(radii: np.ndarray, hole: float) -> tuple[np.ndarray, np.ndarray]:
-    """(angle, distance) of each area on two rings: every other area (by size) pushed out a ring.
-
-    Many small areas on one ring make a wide, empty circle; on two rings the
-    map is about half as wide. Each outer area sits between two inner ones,
-    its spoke passing between them (the sector of each inner bubble, seen
-    from the middle, is kept clear of it).
-    """
-    inner = np.arange(len(radii)) % 2 == 0
-    r_in, r_out = radii[inner].max(), radii[~inner].max()
-    ring = float(max(radii[inner].max() + hole, r_in * 1.05))
-    while True:
-        halves = np.where(inner, np.arcsin(np.minimum(1.0, radii / ring)), math.asin(min(1.0, LARGEST_DISC / ring)))
-        outer_ring = ring + r_in + r_out + ACCOUNT_GAP / 2
-        spare = 2 * math.pi - 2 * halves.sum()
-        if spare >= 0:
-            steps = 2 * halves + spare / len(radii)
-            angles = -math.pi / 2 + np.cumsum(steps) - steps / 2
-            outer = np.flatnonzero(~inner)
-            gaps = np.diff(np.append(angles[outer], angles[outer[0]] + 2 * math.pi))
-            need = np.arcsin(np.minimum(1.0, radii[outer] / outer_ring))
-            if (gaps >= need + np.roll(need, -1)).all() or len(outer) == 1:
-                return angles, np.where(inner, ring, outer_ring)
-        ring *= 1.05
-
-
-def mindmap_layout(G: nx.DiGraph, *, branch: str = "platform", region: str = "Region") -> Layout:
-    """Positions for every account, plus the hubs and tree links of the mind map."""
     if branch not in BRANCHES:
         raise ValueError(f"branch must be one of {', '.join(BRANCHES)}, not {branch!r}")
     if G.number_of_nodes() == 0:
         return Layout({})
-    tree = _tree(G, branch)
-    scale = 1.0  # first with the smallest hub texts, then as large as the map's first view makes them
-    for _ in range(3):  # hub text sizes follow the map's size, which follows the room they need
-        area_font, region_font = max(30.0, 12 / scale), max(46.0, 22 / scale)
-        bubbles = [_area_bubble(branches, text_width(area, area_font) + area_font, 1.6 * area_font)
-                   for area, branches in tree.items()]
-        radii = np.array([bubble.radius for bubble in bubbles]) + ACCOUNT_GAP / 2
-        hole = text_width(region, region_font) / 2 + region_font / 2
-        angles, distance = _sectors(radii, hole)
-        extent = float((distance + radii).max())
-        if len(radii) >= 6:  # many areas: two rings if that makes a smaller map
-            two = _two_rings(radii, hole)
-            if float((two[1] + radii).max()) < extent:
-                angles, distance = two
-                extent = float((distance + radii).max())
-        scale = first_view_scale(2 * extent, 2 * extent)
+    tree = _tree(G, branch, rank or {})
+    for scale in _SCALES:  # the largest at which the map, boxes sized for it, still fits the screen
+        plan = _plan(tree, region, scale)
+        if plan.fits >= 0.95 * scale:  # boxes are measured a little wide: 5% short still fits
+            break
     region_key = hub_key(G, "region", 0)
-    free = float((distance - radii).min()) + ACCOUNT_GAP / 2
-    hubs = [Hub(region_key, region, "region", 0.0, 0.0, room=round(2 * free - ACCOUNT_GAP, 1))]
+    hubs = [Hub(region_key, region, "region", 0.0, 0.0, room=round(2 * plan.region_box[0], 1))]
     links: list[tuple[str, str]] = []
     positions: dict[str, tuple[float, float]] = {}
     branch_number = 0
-    for number, (area, bubble, angle, far) in enumerate(zip(tree, bubbles, angles, distance)):
-        centre = np.array([math.cos(angle), math.sin(angle)]) * far
+    for number, (area, cluster, centre) in enumerate(zip(tree, plan.clusters, plan.centres)):
         area_key = hub_key(G, "area", number)
         hubs.append(Hub(area_key, area, "area", round(float(centre[0]), 1), round(float(centre[1]), 1),
-                        room=round(bubble.label_room, 1)))
+                        room=round(2 * cluster.half_width, 1)))
         links.append((region_key, area_key))
-        turn = angle  # the bubble's free side (at pi) faces the region
-        for value, members, hub_point, points in bubble.branches:
+        for value, members, junction, points in cluster.branches:
             branch_key = hub_key(G, "branch", branch_number)
             branch_number += 1
-            x, y = _turned(hub_point[None, :], turn)[0] + centre
-            hubs.append(Hub(branch_key, value, "branch", round(float(x), 1), round(float(y), 1),
-                            room=round(2 * _HOLE_RADIUS, 1)))
+            x, y = junction + centre
+            hubs.append(Hub(branch_key, value, "branch", round(float(x), 1), round(float(y), 1)))
             links.append((area_key, branch_key))
             links.extend((branch_key, node) for node in members)
-            placed = _turned(points, turn) + centre
+            placed = points + centre
             positions.update({node: (round(float(px), 1), round(float(py), 1)) for node, (px, py) in zip(members, placed)})
     return Layout(positions, tuple(hubs), tuple(links))
-
