@@ -129,7 +129,7 @@ function socialmapLabels(network, page) {
       var w = widthOf(ctx, font, h.label) + size * 0.9, tall = size * 1.6;
       var box = { text: h.label, left: x - w / 2, top: y - tall / 2, right: x + w / 2, bottom: y + tall / 2 };
       ctx.fillStyle = style.border;
-      if (!free(box)) {  // the spokes still meet at a point
+      if (!free(box) || onOtherDots(box, null)) {  // the spokes still meet at a point
         ctx.beginPath();
         ctx.arc(x, y, 3, 0, 2 * Math.PI);
         ctx.fill();
@@ -181,7 +181,7 @@ function socialmapLabels(network, page) {
         if (!free(box) || (clip && !(box.left >= clip.left && box.right <= clip.right && box.top >= clip.top &&
             box.bottom <= clip.bottom))) { continue; }
         if (!onOtherDots(box, id)) { fallback = box; break; }
-        if (insist && !fallback) { fallback = box; }
+        if (insist && !mindMap && !fallback) { fallback = box; }
       }
       if (!fallback) { return false; }
       write(fallback, font);
@@ -190,6 +190,8 @@ function socialmapLabels(network, page) {
     }
 
     var hubs = page.hubs();
+    // a mind map's clusters are tight round their boxes: there a name waits for room rather than cover dots
+    var mindMap = hubs.some(function (h) { return h.kind === "region"; });
     hubs.forEach(function (h) { if (h.kind === "region") { hub(h); } });
     hubs.forEach(function (h) { if (h.kind === "area") { hub(h); } });
     page.regions().forEach(title);

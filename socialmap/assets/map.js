@@ -207,7 +207,10 @@ function socialmapMap() {
     return highest > lowest ? Math.max(0, (value - lowest) / (highest - lowest)) : 0.5;
   }
   // A dot's radius, smallest to largest account (vis's scaling), made smaller on maps whose dots would pile.
-  var SIZE_RANGE = readableDiscs(discSizes(6, 42));
+  // The mind map opens zoomed out (every area and its box in view): its smallest dots are drawn larger, so
+  // that they are still some 6 px across at the first view.
+  var MIND_MAP = data.hubs.some(function (h) { return h.kind === "region"; });
+  var SIZE_RANGE = readableDiscs(discSizes(MIND_MAP ? 14 : 6, 42));
 
   // Dots no larger than 48 px across at the first view: a small map fills the view with its accounts
   // spread out, not with a few huge dots.
