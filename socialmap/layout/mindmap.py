@@ -137,6 +137,7 @@ def _junction(direction: float, half_width: float, half_height: float) -> np.nda
 _SCALES = (0.5, 0.4, 0.32, 0.26, 0.21, 0.17, 0.14, 0.11, 0.08, 0.05, 0.03, 0.02, 0.01)  # first views tried (px a unit)
 _LANES = (0.0, math.pi / 2, math.pi, -math.pi / 2)  # spokes' directions a cluster's room is measured for
 _ANGLES = 72  # directions tried round the region for each area
+_BESIDE = 40  # and the directions just clear of at most so many clusters
 
 
 def _arranged(radii: np.ndarray, hole: float, shape: tuple[float, float]) -> np.ndarray:
@@ -159,7 +160,8 @@ def _arranged(radii: np.ndarray, hole: float, shape: tuple[float, float]) -> np.
         seen = np.arctan2(placed[:, 1], placed[:, 0])
         # the directions just clear of each placed cluster, where the lanes between them begin, and a fixed fan
         half = np.arcsin(np.minimum(1.0, (sizes + lane + 1) / np.maximum(length, 1e-9)))
-        angle = np.concatenate([around, seen - half, seen + half])
+        near = np.argsort(length - sizes, kind="stable")[:_BESIDE]  # beside the innermost clusters only: fast
+        angle = np.concatenate([around, (seen - half)[near], (seen + half)[near]])
         cos, sin = np.cos(angle)[:, None], np.sin(angle)[:, None]
         along = cos * placed[:, 0] + sin * placed[:, 1]  # (direction, cluster)
         beside = np.abs(cos * placed[:, 1] - sin * placed[:, 0])
@@ -247,10 +249,17 @@ def mindmap_layout(
     if G.number_of_nodes() == 0:
         return Layout({})
     tree = _tree(G, branch, rank or {})
-    for scale in _SCALES:  # the largest at which the map, boxes sized for it, still fits the screen
-        plan = _plan(tree, region, scale)
-        if plan.fits >= 0.95 * scale:  # boxes are measured a little wide: 5% short still fits
+    scale, plan, best = _SCALES[0], None, -1.0  # the largest scale at which the map, boxes sized for it, fits
+    for _ in range(4 if len(tree) <= 60 else 2):  # each try costs the square of the areas: a few at most
+        trial = _plan(tree, region, scale)
+        if min(trial.fits / 0.95, scale) > best:  # boxes are measured a little wide: 5% short still fits
+            plan, best = trial, min(trial.fits / 0.95, scale)
+        if trial.fits >= 0.95 * scale:
             break
+        smaller = [s for s in _SCALES if s <= trial.fits]  # boxes sized for a smaller scale only grow the map
+        if not smaller:
+            break
+        scale = smaller[0]
     region_key = hub_key(G, "region", 0)
     hubs = [Hub(region_key, region, "region", 0.0, 0.0, room=round(2 * plan.region_box[0], 1))]
     links: list[tuple[str, str]] = []
