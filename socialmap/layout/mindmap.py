@@ -249,12 +249,14 @@ def mindmap_layout(
     if G.number_of_nodes() == 0:
         return Layout({})
     tree = _tree(G, branch, rank or {})
-    scale, plan, best = _SCALES[0], None, -1.0  # the largest scale at which the map, boxes sized for it, fits
+    scale, plan, best = _SCALES[0], None, (False, 0.0)  # the largest scale at which the map fits, boxes sized for it
     for _ in range(4 if len(tree) <= 60 else 2):  # each try costs the square of the areas: a few at most
         trial = _plan(tree, region, scale)
-        if min(trial.fits / 0.95, scale) > best:  # boxes are measured a little wide: 5% short still fits
-            plan, best = trial, min(trial.fits / 0.95, scale)
-        if trial.fits >= 0.95 * scale:
+        fits = trial.fits >= 0.95 * scale  # boxes are measured a little wide: 5% short still fits
+        score = (fits, trial.fits if fits else trial.fits / scale)  # else the nearest to fitting
+        if score > best:
+            plan, best = trial, score
+        if fits:
             break
         smaller = [s for s in _SCALES if s <= trial.fits]  # boxes sized for a smaller scale only grow the map
         if not smaller:
