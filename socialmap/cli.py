@@ -393,7 +393,7 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
 @click.option("--title", default="What changed", show_default=True, help="Title shown on the map.")
 @click.option("--subtitle", default=None, help="Line under the title (default: the headline figures).")
 @click.option("--source", default=None, help="Where the data came from, credited under the title.")
-@click.option("--layout", type=click.Choice(LAYOUTS), default="force", show_default=True,
+@click.option("--layout", type=click.Choice(LAYOUTS), default="auto", show_default=True,
               help="The new map's layout (see socialmap build).")
 @click.option("--areas", "areas_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Areas table (area, lat, lon, population) for the geo layout.")

@@ -29,7 +29,8 @@ class CommunityOverview:
 
     ``community`` holds the community numbers; the other per-community
     arrays follow it. ``links`` are (a, b, weight) arrays of community
-    numbers with a < b.
+    numbers with a < b. ``followers`` adds up the counts known; ``known``
+    says of how many accounts (0: the reach is unknown, never 0 followers).
     """
 
     community: np.ndarray
@@ -38,6 +39,7 @@ class CommunityOverview:
     accounts: np.ndarray
     followers: np.ndarray
     links: tuple[np.ndarray, np.ndarray, np.ndarray]
+    known: np.ndarray  # accounts with a follower count: where none has, the reach is unknown, not 0
 
 
 def community_overview(
@@ -59,8 +61,8 @@ def community_overview(
     >>> o = community_overview(np.array([0, 0, 1]), np.array([0., 2., 9.]), np.array([0., 0., 1.]),
     ...                        np.array([10., np.nan, 5.]), np.array([0, 1]), np.array([1, 2]),
     ...                        np.array([1., 2.]), communities=2)
-    >>> o.x.tolist(), o.accounts.tolist(), o.followers.tolist(), [w.tolist() for w in o.links]
-    ([1.0, 9.0], [2, 1], [10.0, 5.0], [[0], [1], [2.0]])
+    >>> o.x.tolist(), o.accounts.tolist(), o.followers.tolist(), [w.tolist() for w in o.links], o.known.tolist()
+    ([1.0, 9.0], [2, 1], [10.0, 5.0], [[0], [1], [2.0]], [1, 1])
     """
     counts = np.bincount(community, minlength=communities)
     present = np.flatnonzero(counts)
@@ -68,9 +70,10 @@ def community_overview(
     cx = np.bincount(community, weights=x, minlength=communities) / shared
     cy = np.bincount(community, weights=y, minlength=communities) / shared
     reach = np.bincount(community, weights=np.nan_to_num(followers, nan=0.0), minlength=communities)
+    known = np.bincount(community, weights=~np.isnan(followers), minlength=communities).astype(np.int64)
     return CommunityOverview(
         present, cx[present], cy[present], counts[present], reach[present],
-        community_links(community, sources, targets, weights, communities=communities),
+        community_links(community, sources, targets, weights, communities=communities), known[present],
     )
 
 

@@ -63,6 +63,7 @@ def map_payload(
         "legend": list(colour.legend),
         "key": [colour.description, size.description],
         "communities": list(partition.names),
+        "groupKind": partition.kind,  # what the groups are: "community", or "area" in the per-area overview
         "nodes": columns,
         "edges": edges,
         "faintLinks": faint_links,
@@ -149,7 +150,8 @@ def _overview(columns: dict, records: list[dict], edges: dict, communities: int,
         "x": _whole_numbers(summary.x),
         "y": _whole_numbers(summary.y),
         "accounts": summary.accounts.tolist(),
-        "followers": _whole_numbers(summary.followers),
+        "followers": [None if known == 0 else total  # none known: the page says unknown, not 0 followers
+                      for total, known in zip(_whole_numbers(summary.followers), summary.known.tolist())],
         "group": main[summary.community].tolist(),
         "largest": [largest[number] for number in summary.community.tolist()],
         "links": {"from": a.tolist(), "to": b.tolist(), "weight": _significant(summed)},

@@ -321,8 +321,11 @@ def arrange_view(analysis: Analysis, options: MapOptions, areas: pd.DataFrame | 
     """What is drawn and where, before filters hide accounts (an overview is of the shown accounts)."""
     shown = shown_accounts(analysis, options) if options.aggregate is not None else None
     view = view_of(analysis, options.aggregate, shown)
-    return view, arrange(view, options=options, areas=areas,
-                         compiled=analysis.compiled if view.graph is analysis.graph else None)
+    layout = arrange(view, options=options, areas=areas, compiled=analysis.compiled if view.graph is analysis.graph else None)
+    if options.strict:  # the layout's warnings ("12 areas have no place") stop a strict build as the files' do
+        raise_if_errors((replace(issue, file=issue.file or analysis.tables.accounts_file) for issue in layout.issues),
+                        strict=True)
+    return view, layout
 
 
 def present(

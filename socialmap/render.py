@@ -49,8 +49,11 @@ def _format_count(value: float | None) -> str:
     return "unknown" if value is None else f"{value:,.0f}"
 
 
-def tooltip_text(data: dict, community: str) -> str:
-    """The hover text of one account: plain text, one fact a line.
+def tooltip_text(data: dict, community: str, *, kind: str = "community") -> str:
+    """The hover text of one account (or, in an overview, one group): plain text, one fact a line.
+
+    ``kind`` is what the groups are ("community", or "area" in the per-area
+    overview, whose nodes are areas), and names the line of the group.
 
     The page does not carry these texts (they were most of a large map's
     bytes): map.js's ``tooltipOf`` builds the same words from the payload's
@@ -68,7 +71,7 @@ def tooltip_text(data: dict, community: str) -> str:
         lines.append(f"Followers: {_format_count(data['followers'])}")
         if data["posts_per_week"] is not None:
             lines.append(f"Posts a week: {data['posts_per_week']:g}")
-    lines.append(f"Community: {community}")
+    lines.append(f"{kind.capitalize()}: {community}")
     if data["description"]:
         lines.append("")
         lines.append(data["description"])

@@ -261,3 +261,29 @@ def test_overview_above_opens_a_smaller_map_on_its_communities(tmp_path):
     assert communities and len(communities["community"]) >= 5
     bad = CliRunner().invoke(main, ["build", str(SAMPLE_ACCOUNTS), "--overview-above", "-1", "-o", str(whole)])
     assert bad.exit_code == 2 and "-1" in bad.output
+
+
+def test_compare_lays_out_like_build_by_default(tmp_path):
+    """Issue 15: compare's --layout defaulted to force while build's is auto (a box per colour for a plain list)."""
+    tiny = DATA / "change"
+    pages = {}
+    for name, layout in (("default", ()), ("auto", ("--layout", "auto")), ("force", ("--layout", "force"))):
+        out = tmp_path / f"{name}.html"
+        result = _run("compare", tiny / "old_accounts.csv", tiny / "new_accounts.csv", "-o", out, *layout)
+        assert result.exit_code == 0, result.output
+        pages[name] = out.read_text(encoding="utf-8")
+    assert pages["default"] == pages["auto"] != pages["force"]
+
+
+def test_strict_stops_on_the_layouts_warning_too(tmp_path):
+    """Issue 15: "3 areas have no place" was said, and the map written, even with --strict."""
+    out = tmp_path / "map.html"
+    args = ("build", SAMPLE_ACCOUNTS, "--layout", "geo", "-o", out)
+    relaxed = _run(*args)
+    assert relaxed.exit_code == 0 and "27 areas have no place: add lat/lon columns or --areas" in relaxed.stderr
+    out.unlink()
+    strict = _run(*args, "--strict")
+    assert strict.exit_code == 2
+    assert any("27 areas have no place" in line and line.startswith("accounts.csv")
+               for line in strict.stderr.splitlines()), strict.stderr
+    assert not out.exists()

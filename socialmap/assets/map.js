@@ -59,7 +59,7 @@ function socialmapMap() {
       lines.push("Followers: " + (followers === null ? "unknown" : grouped(followers)));
       if (columns.posts[i] !== null) { lines.push("Posts a week: " + formatG(columns.posts[i])); }
     }
-    lines.push("Community: " + data.communities[columns.community[i]]);
+    lines.push((data.groupKind === "area" ? "Area: " : "Community: ") + data.communities[columns.community[i]]);
     if (descriptionAt(i)) { lines.push("", descriptionAt(i)); }
     extras.forEach(function (extra) {
       var value = extra.at(i);
@@ -295,12 +295,20 @@ function socialmapMap() {
     return Array.from(groupsOf[c]).every(function (g) { return hiddenGroups.has(g); });
   }
 
+  // A community's potential reach: unknown (never 0 followers) where none of its accounts has a follower count.
+  var anyFollowers = overview ? overview.followers.some(function (f) { return f !== null; }) : false;
+  function reachText(k) {
+    var followers = overview.followers[k];
+    if (followers !== null) { return "potential reach " + grouped(followers) + " followers"; }
+    return "potential reach unknown: " + (anyFollowers ? "none of its accounts has a follower count"
+                                                         : "the file has no follower counts");
+  }
+
   function communityTooltip(k) {
     var names = overview.largest[k].map(function (i) { return columns.label[i]; });
     return [
       data.communities[overview.community[k]],
-      grouped(overview.accounts[k]) + (overview.accounts[k] === 1 ? " account" : " accounts") +
-        " · potential reach " + grouped(overview.followers[k]) + " followers",
+      grouped(overview.accounts[k]) + (overview.accounts[k] === 1 ? " account" : " accounts") + " · " + reachText(k),
       "Largest: " + names.join("; "),
       "Double-click to show its accounts."
     ].join("\n");

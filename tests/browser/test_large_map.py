@@ -380,3 +380,31 @@ def test_a_map_with_many_links_opens_on_the_overview_and_expands(tmp_path, open_
     inside = sum(1 for u, v in large.graph.edges if u in members and v in members)
     assert sum(1 for e in drawn["edges"] if e["from"] in members and e["to"] in members) == inside
     _quiet(log)
+
+
+def test_the_overview_says_reach_is_unknown_without_follower_counts(tmp_path, open_map):
+    """Issue 15: a file without follower counts had every community's hover say "potential reach 0 followers"."""
+    accounts = pd.read_csv(SAMPLE_ACCOUNTS).drop(columns=["followers"])
+    result = build_map(accounts, pd.read_csv(SAMPLE_RELATIONSHIPS), options=MapOptions(title="No counts"))
+    large = _overview_map(tmp_path, result, threshold=50)
+    page, log = open_map(large.path)
+    titles = page.evaluate("""() => window.socialmap.data.overview.community.map(
+        (c) => window.socialmap.nodes.get(window.socialmap.communityId(c)).title)""")
+    assert titles and all(title.splitlines()[1].endswith(
+        " · potential reach unknown: the file has no follower counts") for title in titles), titles[:2]
+    assert not any("0 followers" in title for title in titles)
+    _quiet(log)
+
+
+def test_the_per_area_overview_speaks_of_areas(tmp_path, open_map):
+    """Issue 15: the per-area overview's hover said "Community: Derby" of the area Derby."""
+    result = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, options=MapOptions(aggregate="area"))
+    path = tmp_path / "areas.html"
+    path.write_text(result.html, encoding="utf-8")
+    page, log = open_map(path)
+    titles = page.evaluate("() => window.socialmap.nodes.get().map((n) => n.title)")
+    assert len(titles) == 27
+    for title in titles:
+        lines = title.splitlines()
+        assert f"Area: {lines[0]}" in lines and not any(line.startswith("Community:") for line in lines)
+    _quiet(log)
