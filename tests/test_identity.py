@@ -254,3 +254,12 @@ def test_twitter_and_x_are_one_platform_shown_one_way():
     merged = [issue.message for issue in result.issues if "repeats the account" in issue.message]
     assert merged == ['"@DerbyCC" on Twitter/X repeats the account in row 2; merged into it']
     assert result.graph.nodes["derbycc (twitter)"]["followers"] == 52_000
+
+
+def test_a_link_end_written_as_a_profile_link_is_that_account():
+    result = build_map(DATA / "profile_link_accounts.csv", DATA / "profile_link_ends.csv")
+    assert sorted(result.graph.edges()) == [
+        ("derbycc (facebook)", "derbypolice (facebook)"), ("derbycc (twitter)", "derbypolice (twitter)"),
+        ("derbypolice (twitter)", "derbycc (twitter)")]
+    assert not any(data.get("placeholder") for _, data in result.graph.nodes(data=True))
+    assert result.graph.number_of_nodes() == 4

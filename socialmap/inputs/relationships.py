@@ -18,6 +18,7 @@ from ..errors import WARNING, Issue
 from .cells import (ValidatedTable, blank_rows, by_value, empty_frame, handle_keys, in_row_order, object_frame,
                     parsed, resolve_columns, stripped)
 from .dates import parse_dates
+from .wide import profile_link
 from .links import PlatformCells, directory_of, guess_warning, platform_cells, resolve_links
 from .schema import RELATIONSHIP_FIELDS
 from .values import parse_number, parse_two_way, shown, split_ids
@@ -59,6 +60,8 @@ def validate_relationships(
         return ValidatedTable(empty_frame(RELATIONSHIP_FRAME_COLUMNS), [problem], matched)
     first_row = header_row + 1
     sources, cells = stripped(raw, matched["source"]), stripped(raw, matched["target"])
+    source_links = [profile_link(cell) for cell in sources]  # https://twitter.com/DerbyCC: DerbyCC on Twitter/X
+    sources = [handle or cell for cell, (handle, _) in zip(sources, source_links)]
     source_keys = handle_keys(sources)
     weights, weight_failed = parsed(stripped(raw, matched.get("weight")), _weight)
     two_way, direction_failed = _directions(stripped(raw, matched.get("direction")))
@@ -73,6 +76,8 @@ def validate_relationships(
     if dates.bad_rows:
         rows_kept = [i for i in rows_kept if i not in dates.bad_rows]
     link_rows, targets = _links(rows_kept, cells, separators)
+    target_links = [profile_link(cell) for cell in targets]
+    targets = [handle or cell for cell, (handle, _) in zip(targets, target_links)]
     target_keys = handle_keys(targets)
     source_of = [source_keys[i] for i in link_rows.tolist()]
     ends = platform_cells(raw, matched, link_rows.tolist(), in_accounts)
@@ -80,6 +85,8 @@ def validate_relationships(
         platform_of_row = dict(zip(accounts["row"].tolist(), accounts["platform"].tolist()))
         own = [platform_of_row.get(first_row + i) or "" for i in link_rows.tolist()]
         ends = PlatformCells(own, ends.targets, ends.given or any(own))
+    ends = _with_link_platforms(ends, [source_links[i][1] for i in link_rows.tolist()],
+                                [platform for _, platform in target_links])
     directory = directory_of(accounts, source_of, target_keys, ends)
     if ends.given or directory.ambiguous:
         resolved = resolve_links(directory, source_of, target_keys, ends.sources, ends.targets)
@@ -133,6 +140,14 @@ class _Dates:
     values: np.ndarray  # datetime64[ns] per input row
     bad_rows: frozenset[int]  # rows whose date could not be read (reported)
 
+
+
+def _with_link_platforms(ends: PlatformCells, sources: list[str], targets: list[str]) -> PlatformCells:
+    """The platform cells, a blank one filled with the platform of the end's profile link."""
+    if not any(sources) and not any(targets):
+        return ends
+    return PlatformCells([cell or link for cell, link in zip(ends.sources, sources)],
+                         [cell or link for cell, link in zip(ends.targets, targets)], True)
 
 def _dates(raw: pd.DataFrame, heading: str | None, file: str, first_row: int, issues: list) -> _Dates:
     """Each row's date (NaT without a date column); every unreadable or ambiguous date an error."""

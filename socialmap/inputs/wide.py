@@ -28,7 +28,7 @@ from .schema import ACCOUNT_FIELDS, PLATFORMS, field_of, heading_words, holds, m
 from .values import UNKNOWN_WORDS
 
 __all__ = ["Channel", "WideList", "channel_columns", "is_wide", "to_long", "parse_channel", "ORGANISATION",
-           "HANDLE", "PLATFORM", "renumbered"]
+           "HANDLE", "PLATFORM", "renumbered", "profile_link"]
 
 ORGANISATION = "organisation"  # the column (and extra field) holding the row's name
 HANDLE, PLATFORM = "handle", "platform"  # the long table's id and platform columns
@@ -222,6 +222,22 @@ def parse_channel(cell: str, platform: str) -> tuple[str, str]:
     pattern = _PROFILE_LINKS.get(platform)
     link = pattern.format(bare) if pattern and _PLAIN_HANDLE.match(bare) else ""
     return handle, link
+
+
+def profile_link(cell: str) -> tuple[str, str]:
+    """(handle, platform) of a profile link on a platform socialmap knows; ("", "") for anything else.
+
+    ``https://twitter.com/DerbyCC`` -> ``("DerbyCC", "Twitter/X")``, read as :func:`parse_channel` reads a
+    channel cell; a bare handle, a website or a link to another site is no profile link.
+    """
+    text = cell.strip()
+    if "://" not in text and not re.match(r"^(www\.)?[a-z0-9\-]+(\.[a-z0-9\-]+)+/", text, re.IGNORECASE):
+        return "", ""
+    platform = _HOSTS.get(_host(urlsplit(text if "://" in text else f"https://{text}").netloc))
+    if platform is None:
+        return "", ""
+    handle = parse_channel(text, platform)[0]
+    return (handle, platform) if handle else ("", "")
 
 
 def to_long(sheet: Sheet, fixed: Mapping[str, str] | None = None) -> tuple[WideList, list[Issue]]:
