@@ -187,3 +187,14 @@ def test_a_link_column_of_a_channel_list_is_reported_at_the_wide_sheets_rows():
     assert [str(issue) for issue in tables.issues if "Nobody" in str(issue)] == [
         'c.csv row 3, column connects_to: account "@Nobody" is not in c.csv; added as a placeholder '
         '(ids there look like "@DerbyCC", "DerbyCityCouncil")']
+
+
+def test_a_second_column_for_one_platform_is_another_account_of_the_row():
+    from socialmap import build_map
+    from pathlib import Path
+    result = build_map(Path(__file__).parent / "data" / "second_channel_columns.csv")
+    accounts = sorted((data["id"], data["platform"]) for _, data in result.graph.nodes(data=True))
+    assert accounts == sorted([
+        ("DerbyCC", "Facebook"), ("DerbyCouncilNews", "Facebook"), ("@DerbyCC", "Twitter/X"),
+        ("@DerbyCCjobs", "Twitter/X"), ("derbycc", "Instagram"), ("DerbyshirePolice", "Facebook"),
+        ("@DerPolice", "Twitter/X"), ("derbyshirepolicecadets", "Instagram")])

@@ -36,6 +36,8 @@ HANDLE, PLATFORM = "handle", "platform"  # the long table's id and platform colu
 _HANDLE_WORDS = frozenset({"handle", "username", "user", "account", "page", "profile", "channel", "name", "id",
                            "screen", "feed", "acc"})
 _LINK_WORDS = frozenset({"url", "link", "links", "address", "web"})
+_ANOTHER = frozenset({"second", "third", "fourth", "2nd", "3rd", "4th", "other", "another", "alt", "alternative",
+                      "extra", "additional"})  # "Instagram - second account": another account of the platform
 _FIGURES = ("followers", "posts_per_week")  # read for the whole row only when it has one platform
 _SHARED_FIELDS = ("name", "area", "category", "description", "lat", "lon")
 _NOT_A_HANDLE = UNKNOWN_WORDS | {"no", "nil", "tbc", "tba", "\u2014", "\u2013", "x", "n", "not applicable"}
@@ -125,6 +127,7 @@ def _layout(sheet: Sheet) -> _Layout:
         if found is None:
             continue
         platform, rest = found
+        rest = tuple(word for word in rest if word not in _ANOTHER and not word.isdigit())  # "Facebook 2"
         kind = "handle" if set(rest) <= _HANDLE_WORDS else ("link" if set(rest) <= _HANDLE_WORDS | _LINK_WORDS
                                                               else None)
         if platform == "Website" and rest:
