@@ -78,6 +78,8 @@ class ChangeResult:
     comparison: Comparison
     old: Analysis
     new: Analysis
+    payload: dict | None = None  # what the change map draws, for posters and slides
+    text: PageText | None = None  # its words
 
 
 def snapshot_label(file: str) -> str:
@@ -167,7 +169,8 @@ def draw_change(old: Analysis, new: Analysis, layout: Layout, *, options: Change
                 ) -> ChangeResult:
     """Compare two analysed snapshots and draw the change on the new map's ``layout`` (the app caches each)."""
     comparison = compare(old, new, options=options)
-    return ChangeResult(change_page(old, new, comparison, layout, options=options), comparison, old, new)
+    payload, text = change_content(old, new, comparison, layout, options=options)
+    return ChangeResult(render_html(payload, text), comparison, old, new, payload, text)
 
 
 def change_map_options(options: MapOptions) -> MapOptions:
@@ -258,6 +261,12 @@ def _change_channels(graph: nx.DiGraph, changes: pd.DataFrame, *, growth: str, o
 def change_page(old: Analysis, new: Analysis, comparison: Comparison, layout: Layout, *,
                 options: ChangeOptions = ChangeOptions()) -> str:
     """The change map page, on the new map's layout (``pipeline.arrange_view(new, ...)[1]``)."""
+    return render_html(*change_content(old, new, comparison, layout, options=options))
+
+
+def change_content(old: Analysis, new: Analysis, comparison: Comparison, layout: Layout, *,
+                   options: ChangeOptions = ChangeOptions()) -> tuple[dict, PageText]:
+    """The change map's payload and words (what :func:`change_page` renders; posters and slides draw them too)."""
     summary, changes = comparison.summary, comparison.changes
     graph = new.graph.copy()
     removed = [key for key in changes.loc[changes["status"] == "removed", "key"] if key in old.graph]
@@ -296,4 +305,4 @@ def change_page(old: Analysis, new: Analysis, comparison: Comparison, layout: La
                           faint_links=map_options.layout == "mindmap", overview_above=map_options.overview_above)
     order = {node: i for i, node in enumerate(graph)}
     payload["nodes"]["faded"] = [order[key] for key in removed]  # drawn see-through where the page supports it
-    return render_html(payload, text)
+    return payload, text

@@ -28,6 +28,7 @@ from .inputs.columns import ACCOUNT_FIELD_NAMES, RELATIONSHIP_FIELD_NAMES, Colum
 from .options import AGGREGATES, BRANCHES, LAYOUTS, METHODS, MapOptions
 from .words import count_of, plural
 from .pipeline import build_map
+from .poster import FORMATS as POSTER_FORMATS, PAPER_NAMES, map_file
 from .sample import DATA_SUFFIXES, FOLDER as SAMPLE_FOLDER
 from .storeflags import store_option
 
@@ -50,14 +51,14 @@ class _StageReporter:
 
 
 def output_format(path: Path) -> str:
-    """html, gexf or graphml, from the output's extension."""
+    """html, gexf, graphml, svg, pdf or pptx, from the output's extension."""
     suffix = path.suffix.lower().lstrip(".")
     return "html" if suffix in ("html", "htm") else suffix
 
 
 def _checked_output(path: Path) -> Path:
-    if output_format(path) not in ("html", *GRAPH_FORMATS):
-        raise click.BadParameter(f"{path.name} must end in .html, .gexf or .graphml")
+    if output_format(path) not in ("html", *GRAPH_FORMATS, *POSTER_FORMATS):
+        raise click.BadParameter(f"{path.name} must end in .html, .gexf, .graphml, .svg, .pdf or .pptx")
     return path
 
 
@@ -159,6 +160,9 @@ def _warn(issues, note: str = "", *, prefix: str = "", verbose: bool = False) ->
 
 
 _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on its own line, with its row.")
+_PAPER = click.option("--paper", type=click.Choice(PAPER_NAMES, case_sensitive=False), default="A3", show_default=True,
+                      callback=lambda context, parameter, text: text.upper(),
+                      help="Paper of an .svg or .pdf poster (landscape).")
 
 
 @main.command()
@@ -166,7 +170,9 @@ _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on i
 @click.argument("relationships", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
               show_default=True, callback=lambda context, parameter, path: _checked_output(path),
-              help="The map to write: .html (the interactive map), .gexf (Gephi) or .graphml (Cytoscape).")
+              help="The map to write: .html (the interactive map), .gexf (Gephi), .graphml (Cytoscape), "
+                   ".svg or .pdf (a poster) or .pptx (slides).")
+@_PAPER
 @click.option("--title", default="Social media map", show_default=True, help="Title shown on the map.")
 @click.option("--subtitle", default=None, help="Line under the title (default: the counts).")
 @click.option("--source", default=None, help="Where the data came from, credited under the title.")
@@ -229,7 +235,7 @@ _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on i
 @_VERBOSE
 def build(accounts: Path, relationships: Path | None, output: Path, metrics_path: Path | None,
           reach_path: Path | None, areas_path: Path | None, verbose: bool, visibility_text: str | None,
-          **settings) -> None:
+          paper: str, **settings) -> None:
     """Build a map from ACCOUNTS (CSV or XLSX) and optional RELATIONSHIPS."""
     if visibility_text is not None:
         try:
@@ -250,6 +256,9 @@ def build(accounts: Path, relationships: Path | None, output: Path, metrics_path
         _stop(error, "map")
     if output_format(output) == "html":
         output.write_text(result.html, encoding="utf-8")
+        written_issues = ()
+    elif output_format(output) in POSTER_FORMATS:
+        output.write_bytes(map_file(output_format(output), result.payload, result.text, paper=paper))
         written_issues = ()
     else:
         written = result.graph_file(output_format(output))

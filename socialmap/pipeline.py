@@ -74,6 +74,8 @@ class MapResult:
     columns: tuple[ColumnsRead, ...] = ()  # what each input table's headings were read as
     shape: Shape | None = None  # the whole network's shape in words, with its figures
     gaps: tuple[Gap, ...] = ()  # gaps between large communities and the accounts that bridge them
+    payload: dict | None = None  # what the page draws (payload.map_payload), for posters and slides
+    text: PageText | None = None  # the words around it
 
     def graph_file(self, fmt: str) -> GraphFile:
         """The map as drawn, as a GEXF or GraphML file for Gephi or Cytoscape, with its warnings."""
@@ -262,6 +264,14 @@ def draw(
     channels: tuple[ColourChannel, SizeChannel] | None = None, issues: tuple[Issue, ...] | None = None,
 ) -> str:
     """The page: colour, size and words on top of a computed layout (``issues``: the warnings to tell, if not the files')."""
+    return render_html(*page_content(analysis, view, layout, options=options, channels=channels, issues=issues))
+
+
+def page_content(
+    analysis: Analysis, view: View, layout: Layout, *, options: MapOptions = MapOptions(),
+    channels: tuple[ColourChannel, SizeChannel] | None = None, issues: tuple[Issue, ...] | None = None,
+) -> tuple[dict, PageText]:
+    """What the page draws and its words: the payload and text the page, posters and slides are made from."""
     colour, size = channels or resolve_channels(analysis, view, options)
     accounts = view.accounts
     metrics = _shown_metrics(analysis, accounts)
@@ -285,7 +295,7 @@ def draw(
     payload = map_payload(view.graph, view.partition, layout, text, colour=colour, size=size,
                           faint_links=options.layout == "mindmap", overview_above=options.overview_above,
                           importance=dict(zip(view.graph, view.metrics["importance"].tolist())))
-    return render_html(payload, text)
+    return payload, text
 
 
 def build_map(
@@ -339,12 +349,12 @@ def present(
     if shown is not None and options.aggregate is None:
         view, layout = restrict(view, layout, shown)
     channels = resolve_channels(analysis, view, options)
-    html = draw(analysis, view, layout, options=options, channels=channels, issues=issues)
+    payload, text = page_content(analysis, view, layout, options=options, channels=channels, issues=issues)
     graph = view.accounts
-    return MapResult(html, graph, analysis.partition, layout, _shown_metrics(analysis, graph),
+    return MapResult(render_html(payload, text), graph, analysis.partition, layout, _shown_metrics(analysis, graph),
                      reach_summary(graph, options.visibility),
                      issues, tables.relationship_rows, areas, analysis.reach.accounts, view, channels,
-                     tables.columns, analysis.shape, analysis.gaps)
+                     tables.columns, analysis.shape, analysis.gaps, payload=payload, text=text)
 
 
 def _subtitle(analysis: Analysis, G: nx.DiGraph, options: MapOptions) -> str:
