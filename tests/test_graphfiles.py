@@ -63,8 +63,8 @@ def test_cli_picks_the_format_from_the_extension(tmp_path):
     assert result.exit_code == 0 and out.read_bytes().startswith(b"<?xml")
     back = runner.invoke(main, ["build", str(out), "-o", str(tmp_path / "back.html")])
     assert back.exit_code == 0 and back.stdout.startswith(f"{tmp_path / 'back.html'}: 223 accounts")
-    wrong = runner.invoke(main, ["build", str(SAMPLE_ACCOUNTS), "-o", str(tmp_path / "map.pdf")])
-    assert wrong.exit_code == 2 and "map.pdf must end in .html, .gexf or .graphml" in wrong.stderr
+    wrong = runner.invoke(main, ["build", str(SAMPLE_ACCOUNTS), "-o", str(tmp_path / "map.png")])
+    assert wrong.exit_code == 2 and "map.png must end in .html, .gexf, .graphml, .svg, .pdf or .pptx" in wrong.stderr
 
 
 def test_broken_graph_file_is_a_clear_error():
