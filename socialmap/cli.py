@@ -58,7 +58,7 @@ def output_format(path: Path) -> str:
 
 def _checked_output(path: Path) -> Path:
     if output_format(path) not in ("html", *GRAPH_FORMATS, *POSTER_FORMATS):
-        raise click.BadParameter(f"{path.name} must end in .html, .gexf, .graphml, .svg, .pdf or .pptx")
+        raise click.BadParameter(f"{path.name} must end in .html, .gexf, .graphml, .svg or .pdf")
     return path
 
 
@@ -171,7 +171,7 @@ _PAPER = click.option("--paper", type=click.Choice(PAPER_NAMES, case_sensitive=F
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
               show_default=True, callback=lambda context, parameter, path: _checked_output(path),
               help="The map to write: .html (the interactive map), .gexf (Gephi), .graphml (Cytoscape), "
-                   ".svg or .pdf (a poster) or .pptx (slides).")
+                   ".svg or .pdf (a poster).")
 @_PAPER
 @click.option("--title", default="Social media map", show_default=True, help="Title shown on the map.")
 @click.option("--subtitle", default=None, help="Line under the title (default: the counts).")

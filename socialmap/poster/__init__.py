@@ -15,7 +15,7 @@ from .scene import PAPERS
 
 __all__ = ["FORMATS", "PAPER_NAMES", "map_file"]
 
-FORMATS = ("svg", "pdf", "pptx")
+FORMATS = ("svg", "pdf")
 PAPER_NAMES = tuple(name for name in PAPERS if name != "slide")
 
 
