@@ -28,7 +28,7 @@ from .inputs.columns import ACCOUNT_FIELD_NAMES, RELATIONSHIP_FIELD_NAMES, Colum
 from .options import AGGREGATES, BRANCHES, LAYOUTS, METHODS, MapOptions
 from .words import count_of, plural
 from .pipeline import build_map
-from .poster import FORMATS as POSTER_FORMATS, PAPER_NAMES, map_file
+from .poster import FORMATS as POSTER_FORMATS, PAPER_NAMES, map_file, trend_file
 from .sample import DATA_SUFFIXES, FOLDER as SAMPLE_FOLDER
 from .storeflags import store_option
 
@@ -58,7 +58,7 @@ def output_format(path: Path) -> str:
 
 def _checked_output(path: Path) -> Path:
     if output_format(path) not in ("html", *GRAPH_FORMATS, *POSTER_FORMATS):
-        raise click.BadParameter(f"{path.name} must end in .html, .gexf, .graphml, .svg or .pdf")
+        raise click.BadParameter(f"{path.name} must end in .html, .gexf, .graphml, .svg, .pdf or .pptx")
     return path
 
 
@@ -162,7 +162,7 @@ def _warn(issues, note: str = "", *, prefix: str = "", verbose: bool = False) ->
 _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on its own line, with its row.")
 _PAPER = click.option("--paper", type=click.Choice(PAPER_NAMES, case_sensitive=False), default="A3", show_default=True,
                       callback=lambda context, parameter, text: text.upper(),
-                      help="Paper of an .svg or .pdf poster (landscape).")
+                      help="Paper of an .svg or .pdf poster (landscape; slides are 16:9).")
 
 
 @main.command()
@@ -171,7 +171,7 @@ _PAPER = click.option("--paper", type=click.Choice(PAPER_NAMES, case_sensitive=F
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("map.html"),
               show_default=True, callback=lambda context, parameter, path: _checked_output(path),
               help="The map to write: .html (the interactive map), .gexf (Gephi), .graphml (Cytoscape), "
-                   ".svg or .pdf (a poster).")
+                   ".svg or .pdf (a poster) or .pptx (slides).")
 @_PAPER
 @click.option("--title", default="Social media map", show_default=True, help="Title shown on the map.")
 @click.option("--subtitle", default=None, help="Line under the title (default: the counts).")
@@ -306,8 +306,10 @@ def _dates_option(text: str | None) -> tuple[str, ...] | None:
 
 
 def _checked_html(path: Path) -> Path:
-    if output_format(path) != "html":
-        raise click.BadParameter(f"{path.name} must end in .html")
+    """A trend or change output: a page, or a poster or slides."""
+    if output_format(path) not in ("html", *POSTER_FORMATS):
+        raise click.BadParameter(f"{path.name} must end in .html, {', '.join('.' + f for f in POSTER_FORMATS[:-1])} or "
+                                 f".{POSTER_FORMATS[-1]}")
     return path
 
 
@@ -315,7 +317,8 @@ def _checked_html(path: Path) -> Path:
 @click.argument("snapshots", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("trend.html"),
               show_default=True, callback=lambda context, parameter, path: _checked_html(path),
-              help="The trend page to write (.html).")
+              help="The trend to write: .html (the page), .svg or .pdf (a poster), .pptx (slides).")
+@_PAPER
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the figures, one row per snapshot and group (overall, area, platform), with changes: "
                    "CSV, or .xlsx.")
@@ -338,6 +341,7 @@ def _checked_html(path: Path) -> Path:
 @store_option
 def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, dates: tuple[str, ...] | None,
           title: str, subtitle: str | None, source: str | None, top: int, verbose: bool, store: str | None,
+          paper: str,
           **settings) -> None:
     """Chart accounts, potential reach and weekly OTV over several SNAPSHOT accounts files, each dated
     by the date in its name (accounts-2026-10.csv) or by --dates; or over every snapshot in the store (--store)."""
@@ -358,8 +362,12 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
     for snapshot in loaded:
         _warn(snapshot.issues, prefix=f"{snapshot.file}: ", verbose=verbose)
     table = trend_table(loaded)
-    output.write_text(trend_page(table, title=title, subtitle=subtitle or "", source=source or "", top=top),
-                      encoding="utf-8")
+    if output_format(output) == "html":
+        output.write_text(trend_page(table, title=title, subtitle=subtitle or "", source=source or "", top=top),
+                          encoding="utf-8")
+    else:
+        output.write_bytes(trend_file(output_format(output), table, title=title, subtitle=subtitle or "",
+                                      source=source or "", top=top, paper=paper))
     first, last = loaded[0].date.label, loaded[-1].date.label
     click.echo(f"{output}: {len(loaded)} snapshots, {first} to {last}")
     click.echo(f"  {headline(table, arrow='->')}.")
@@ -382,8 +390,9 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
 @click.option("--new-relationships", "new_relationships", type=click.Path(dir_okay=False, path_type=Path),
               help="The relationships file of the newer snapshot (the map's links).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("change.html"),
-              show_default=True, callback=lambda context, parameter, path: _checked_html_page(path),
-              help="The change map to write (.html).")
+              show_default=True, callback=lambda context, parameter, path: _checked_html(path),
+              help="The change map to write: .html (the page), .svg or .pdf (a poster), .pptx (slides).")
+@_PAPER
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write tables (CSV, or .xlsx if REPORT ends in .xlsx): REPORT (one row per account: status and "
                    "changes), REPORT-by-group "
@@ -422,6 +431,7 @@ def compare(old_accounts: Path | None, new_accounts: Path | None, old_relationsh
             new_relationships: Path | None, output: Path, report_path: Path | None, growth: str,
             mentions_of: tuple[str, ...], mentions_per: str, old_label: str | None, new_label: str | None,
             areas_path: Path | None, verbose: bool, store: str | None, old_date: str | None, new_date: str | None,
+            paper: str,
             **settings) -> None:
     """Compare two snapshots: OLD_ACCOUNTS and NEW_ACCOUNTS (CSV or XLSX), with optional relationships.
 
@@ -448,7 +458,10 @@ def compare(old_accounts: Path | None, new_accounts: Path | None, old_relationsh
     except SocialMapError as error:
         _stop(error, "map")
     _warn((*result.old.tables.issues, *result.new.tables.issues), "(use --strict to stop on them)", verbose=verbose)
-    output.write_text(result.html, encoding="utf-8")
+    if output_format(output) == "html":
+        output.write_text(result.html, encoding="utf-8")
+    else:
+        output.write_bytes(map_file(output_format(output), result.payload, result.text, paper=paper))
     comparison = result.comparison
     summary = comparison.summary
     click.echo(f"{output}: {summary.old_label} \u2192 {summary.new_label}: {summary.headline()}")
@@ -494,12 +507,6 @@ def sample(folder: Path) -> None:
         target.write_bytes(source.read_bytes())
     click.echo(f"{folder}: {len(copied)} files of the invented Derby and Derbyshire sample")
     click.echo(f"  try: socialmap build {folder / 'accounts.csv'} {folder / 'relationships.csv'} -o map.html")
-
-
-def _checked_html_page(path: Path) -> Path:
-    if output_format(path) != "html":
-        raise click.BadParameter(f"{path.name} must end in .html")
-    return path
 
 
 from . import snapshotcli  # noqa: E402,F401  (issue 19: adds socialmap snapshots to main)

@@ -23,7 +23,7 @@ from .render import _asset_text, _environment, _inline
 from .svgchart import Line, LineChart, line_chart
 from .trend import MEASURES, caveats, folded, headline
 
-__all__ = ["trend_page", "TrendChart", "MEASURE_NAMES"]
+__all__ = ["trend_page", "trend_charts", "TrendChart", "MEASURE_NAMES"]
 
 MEASURE_NAMES = {"accounts": "Accounts", "potential_reach": "Potential reach", "weekly_otv": "Weekly OTV"}
 _UNITS = {"accounts": "accounts", "potential_reach": "followers", "weekly_otv": "opportunities to view"}
@@ -132,6 +132,11 @@ def _group_charts(table: pd.DataFrame, kind: str, top: int) -> list[TrendChart]:
                           _change(series[-1], previous)))
         charts.append(TrendChart(chart.key, measure, f"{name} by {noun}", line_chart(chart), columns, tuple(cells)))
     return charts
+
+
+def trend_charts(table: pd.DataFrame, *, top: int = 8) -> list[TrendChart]:
+    """Every chart of the page: the overall ones, then by area and by platform (posters and slides draw them too)."""
+    return [*_overall_charts(table), *_group_charts(table, "area", top), *_group_charts(table, "platform", top)]
 
 
 def _snapshots(table: pd.DataFrame) -> list[tuple[str, str, str, str]]:

@@ -84,7 +84,8 @@ def test_default_page_shows_the_sample_map_and_its_reach(app):
     assert figures["Likely impressions (estimate)"] == "1.52m"  # issue 20: beside OTV, called an estimate
     assert [tab.label for tab in app.tabs] == ["Area", "Platform", "Category", "Community", "Top accounts"]
     assert {button.label for button in app.get("download_button")} == {
-        "Download the map (HTML)", "Figures per account (CSV)", "Reach tables (CSV)", "Save settings"}
+        "Download the map (HTML)", "Download SVG poster", "Download PDF poster", "Download slides (PowerPoint)",
+        "Figures per account (CSV)", "Reach tables (CSV)", "Save settings"}
 
 
 def test_reach_tables_follow_the_map(app):

@@ -64,7 +64,7 @@ def test_cli_picks_the_format_from_the_extension(tmp_path):
     back = runner.invoke(main, ["build", str(out), "-o", str(tmp_path / "back.html")])
     assert back.exit_code == 0 and back.stdout.startswith(f"{tmp_path / 'back.html'}: 223 accounts")
     wrong = runner.invoke(main, ["build", str(SAMPLE_ACCOUNTS), "-o", str(tmp_path / "map.png")])
-    assert wrong.exit_code == 2 and "map.png must end in .html, .gexf, .graphml, .svg or .pdf" in wrong.stderr
+    assert wrong.exit_code == 2 and "map.png must end in .html, .gexf, .graphml, .svg, .pdf or .pptx" in wrong.stderr
 
 
 def test_broken_graph_file_is_a_clear_error():

@@ -197,6 +197,6 @@ def test_cli_writes_posters_by_suffix_on_the_paper_asked_for(tmp_path):
     assert result.exit_code == 0, result.output
     assert pdf.read_bytes().startswith(b"%PDF-")
     result = CliRunner().invoke(main, ["build", str(SAMPLE_ACCOUNTS), "-o", str(tmp_path / "map.png")])
-    assert result.exit_code == 2 and ".svg or .pdf" in result.output
+    assert result.exit_code == 2 and ".svg, .pdf or .pptx" in result.output
     result = CliRunner().invoke(main, ["build", str(SAMPLE_ACCOUNTS), "-o", str(svg), "--paper", "A0"])
     assert result.exit_code == 2 and "A0" in result.output

@@ -23,6 +23,7 @@ from socialmap.changemap import draw_change
 from socialmap.export import table_csv
 from socialmap.pipeline import Analysis
 from socialmap.inputs.schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS
+from socialmap.poster import map_file, trend_file
 
 MAP_HEIGHT = 640  # pixels, where the window's height is not known (AppTest); the page's style sets it
 _MARKDOWN_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation mark: CommonMark lets each be escaped
@@ -158,6 +159,18 @@ class Current:
     stem: str
 
 
+POSTER_LABELS = {"svg": "Download SVG poster", "pdf": "Download PDF poster", "pptx": "Download slides (PowerPoint)"}
+POSTER_TYPES = {"svg": "image/svg+xml", "pdf": "application/pdf",
+                "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
+
+
+def poster_downloads(result, stem: str, suffix: str) -> None:
+    """An A3 SVG and PDF poster and three slides of a map or change map, each made only when clicked."""
+    for fmt, label in POSTER_LABELS.items():
+        st.download_button(label, partial(map_file, fmt, result.payload, result.text), f"{stem}{suffix}.{fmt}",
+                           POSTER_TYPES[fmt], key=f"get{suffix}_{fmt}", on_click="ignore")
+
+
 def show_map(current: Current, result) -> None:
     """The map, its downloads and warnings, then the reach panel: figures, tables by group, top accounts."""
     stem, areas = current.stem, current.areas
@@ -170,6 +183,7 @@ def show_map(current: Current, result) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button("Download the map (HTML)", result.html, f"{stem}.html", "text/html", key="get_html",
                            type="primary", icon=":material/download:", on_click="ignore")
+        poster_downloads(result, stem, "")
         st.download_button("Figures per account (CSV)", partial(table_csv, result.metrics), f"{stem}-figures.csv",
                            "text/csv", key="get_metrics", on_click="ignore")  # a callable: made when clicked
         st.download_button("Reach tables (CSV)", partial(explore.reach_csv, panel), f"{stem}-reach.csv", "text/csv",
@@ -243,6 +257,7 @@ def show_change(current: Current, earlier: explore.Inputs, later: explore.Inputs
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button("Download the change map (HTML)", change.html, f"{stem}-change.html", "text/html",
                            key="get_change_html", type="primary", icon=":material/download:", on_click="ignore")
+        poster_downloads(change, stem, "-change")
         for suffix, label, frame in overtime.change_downloads(change.comparison, mentions):
             st.download_button(label, partial(table_csv, frame), f"{stem}-change{suffix}.csv", "text/csv",
                                key=f"get_change{suffix}", on_click="ignore")
@@ -278,6 +293,9 @@ def show_trend(files: list[InputFile], dates: str, options: MapOptions, stem: st
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button("Download the trend (HTML)", page, f"{stem}-trend.html", "text/html", key="get_trend_html",
                            type="primary", icon=":material/download:", on_click="ignore")
+        for fmt, label in POSTER_LABELS.items():
+            st.download_button(label, partial(trend_file, fmt, frame, title=f"Trend: {options.title}"),
+                               f"{stem}-trend.{fmt}", POSTER_TYPES[fmt], key=f"get_trend_{fmt}", on_click="ignore")
         st.download_button("Trend table (CSV)", partial(table_csv, frame), f"{stem}-trend.csv", "text/csv",
                            key="get_trend_csv", on_click="ignore")
     st.dataframe(overall[list(overtime.TREND_HEADINGS)].rename(columns=overtime.TREND_HEADINGS), hide_index=True)

@@ -30,7 +30,7 @@ from .scene import Disc, Label, Rect, Scene, Segment, paper_size
 __all__ = ["map_scene", "NAME_SIZES", "disc_radii", "named_radius"]
 
 NAME_SIZES = {"A4": 5.5, "A3": 6.5, "A2": 8.5, "slide": 6.0}  # smallest name in points; the largest is 15/11 of it
-_TEXT_SCALE = {"A4": 0.78, "A3": 1.0, "A2": 1.3, "slide": 0.72}  # title, key and figures
+_TEXT_SCALE = {"A4": 0.78, "A3": 1.0, "A2": 1.3, "slide": 0.85}  # title, key and figures
 INK, MUTED, RULE = "#15191e", "#4a525c", "#c3c9d1"
 LINK_COLOUR, TREE_COLOUR = "#9aa1aa", "#5a636e"
 _HUB_STYLE = {"region": ("#1b1f24", "#1b1f24", "#ffffff"), "area": ("#ffffff", "#1b1f24", "#1b1f24"),

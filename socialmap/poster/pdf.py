@@ -16,7 +16,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import BOLD, REGULAR, register
-from .scene import Disc, Label, Rect, Scene, Segment
+from .scene import Chart, Disc, Label, Rect, Scene, Segment
 
 __all__ = ["scene_pdf"]
 
@@ -66,6 +66,8 @@ def scene_pdf(scene: Scene, *, author: str = "socialmap") -> bytes:
             canvas.circle(item.x, height - item.y, item.r, stroke=1, fill=1)
         elif isinstance(item, Label):
             _text(canvas, item, height)
+        elif isinstance(item, Chart):
+            _chart(canvas, item, height)
     canvas.showPage()
     canvas.save()
     return out.getvalue()
@@ -85,3 +87,23 @@ def _text(canvas: Canvas, item: Label, height: float) -> None:
     canvas.setFillAlpha(1)
     canvas.setFillColor(HexColor(item.colour))
     draw(item.x, y, item.text, mode=0)
+
+
+def _chart(canvas: Canvas, item: Chart, height: float) -> None:
+    """A trend chart (svgchart's SVG) read by svglib, with the charts' styles and Vera registered for its words."""
+    from reportlab.graphics import renderPDF
+    from svglib.fonts import register_font
+    from svglib.svglib import svg2rlg
+
+    from .fonts import font_file
+    from .trendposter import CHART_STYLE
+
+    register_font("SocialmapVera", str(font_file(False)))
+    register_font("SocialmapVera", str(font_file(True)), weight="bold")
+    register_font("SocialmapVera", str(font_file(False).with_name("VeraIt.ttf")), style="italic")
+    marked = item.svg.replace(">", f"><style>{CHART_STYLE}</style>", 1)
+    drawing = svg2rlg(io.BytesIO(marked.encode("utf-8")))
+    scale = min(item.width / drawing.width, item.height / drawing.height)
+    drawing.scale(scale, scale)
+    renderPDF.draw(drawing, canvas, item.x, height - item.y - drawing.height * scale)
+    canvas.setFont(REGULAR, 10)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Rect", "Segment", "Disc", "Label", "Scene", "PAPERS", "paper_size"]
+__all__ = ["Rect", "Segment", "Disc", "Label", "Chart", "Scene", "PAPERS", "paper_size"]
 
 # Landscape paper in points; "slide" is a 16:9 PowerPoint slide (13.333 x 7.5 in).
 PAPERS = {"A4": (841.89, 595.28), "A3": (1190.55, 841.89), "A2": (1683.78, 1190.55), "slide": (960.0, 540.0)}
@@ -77,6 +77,17 @@ class Label:
     anchor: str = "start"  # start, middle or end
     halo: bool = False  # a white outline, so a name stays legible over links
     role: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart drawn by :mod:`socialmap.svgchart` (its SVG markup, every text escaped), scaled into the box."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    svg: str
 
 
 @dataclass(frozen=True)

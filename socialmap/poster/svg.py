@@ -4,7 +4,9 @@ Written with xml.etree.ElementTree, which escapes every text and attribute,
 so a name such as ``</text><script>`` stays the words of one <text>. The
 file has a <title> and <desc> for screen readers, a white background, a
 size in millimetres (it prints at the paper's size) and a viewBox in
-points. Fonts are named, never linked (see :mod:`.fonts`).
+points. Fonts are named, never linked (see :mod:`.fonts`). A trend
+poster's charts are svgchart's own <svg> elements, nested, with the
+page's chart styles in one <style> element (no script, no link).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from .fonts import SVG_FAMILY
-from .scene import Disc, Label, Rect, Scene, Segment
+from .scene import Chart, Disc, Label, Rect, Scene, Segment
 
 __all__ = ["scene_svg"]
 
@@ -37,6 +39,10 @@ def scene_svg(scene: Scene) -> bytes:
     ET.SubElement(root, "title", id="sm-title").text = scene.title
     ET.SubElement(root, "desc", id="sm-desc").text = scene.description
     groups: dict[str, ET.Element] = {}
+    if any(isinstance(item, Chart) for item in scene.items):
+        from .trendposter import CHART_STYLE
+
+        ET.SubElement(root, "style").text = CHART_STYLE.replace("SocialmapVera", SVG_FAMILY)
 
     def group(role: str) -> ET.Element:
         if role not in groups:
@@ -78,6 +84,8 @@ def scene_svg(scene: Scene) -> bytes:
             circle = ET.SubElement(group("accounts" if item.role == "account" else item.role), "circle", attributes)
             if item.name:
                 ET.SubElement(circle, "title").text = item.name
+        elif isinstance(item, Chart):
+            root.append(_nested(item))
         elif isinstance(item, Label):
             attributes = {"x": _n(item.x), "y": _n(item.y), "font-size": _n(item.size), "fill": item.colour}
             if item.bold:
@@ -91,3 +99,14 @@ def scene_svg(scene: Scene) -> bytes:
                 attributes["class"] = f"sm-{item.role}"
             ET.SubElement(group("names") if item.role == "name" else root, "text", attributes).text = item.text
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _nested(item: Chart) -> ET.Element:
+    """A chart's own <svg> (svgchart's markup, already escaped) placed and scaled into the item's box."""
+    import defusedxml.ElementTree as SafeET
+
+    chart = SafeET.fromstring(item.svg)
+    for element in chart.iter():
+        element.tag = element.tag.rsplit("}", 1)[-1]  # the root's namespace covers it
+    chart.attrib.update(x=_n(item.x), y=_n(item.y), width=_n(item.width), height=_n(item.height))
+    return chart
