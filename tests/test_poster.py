@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from socialmap.cli import main
+from socialmap.metrics import REACH_CAVEAT
 from socialmap.options import MapOptions
 from socialmap.pipeline import build_map
 from socialmap.poster import map_file
@@ -67,7 +68,7 @@ def test_svg_holds_a_disc_per_account_the_title_and_every_key_entry(sample, samp
     for entry in sample.payload["legend"]:
         assert f"{entry['label']}  ({entry['count']:,})" in words
     assert "Potential reach (followers)" in words and "1,669,629" in words
-    assert any(line.startswith("Potential reach adds up followers") for line in words)  # the caveat
+    assert any(line.startswith(REACH_CAVEAT.split(";")[0]) for line in words)  # the caveat
     fills = {c.get("fill") for c in accounts}
     assert {entry["color"] for entry in sample.payload["legend"]} <= fills
 

@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from socialmap.cli import main
+from socialmap.metrics import REACH_CAVEAT
 from socialmap.options import MapOptions
 from socialmap.pipeline import build_map
 from socialmap.poster import map_file
@@ -58,7 +59,7 @@ def test_map_deck_has_the_poster_the_figures_and_the_reach_tables(tmp_path):
     assert figures.shapes.title.text == "Reach: the headline figures"
     (headline,) = _tables(figures)
     assert [headline.cell(r, 1).text for r in range(1, 5)] == ["223", "8", "1,669,629", "25,270,490"]
-    assert any(w.startswith("Potential reach adds up followers") for w in _texts(figures))  # the caveat
+    assert any(REACH_CAVEAT in w for w in _texts(figures))  # the caveat
     by_area, by_platform = _tables(reach)
     assert by_area.cell(0, 0).text == "Area" and by_platform.cell(0, 0).text == "Platform"
     areas = [by_area.cell(r, 0).text for r in range(1, len(by_area.rows))]
@@ -81,8 +82,8 @@ def test_hostile_names_stay_text_in_the_slides():
 
 def test_compare_writes_a_change_poster_and_slides(tmp_path):
     tiny = DATA / "change"
-    svg, deck_path = tmp_path / "change.svg", tmp_path / "change.pptx"
-    for out in (svg, deck_path):
+    svg, pdf, deck_path = tmp_path / "change.svg", tmp_path / "change.pdf", tmp_path / "change.pptx"
+    for out in (svg, pdf, deck_path):
         result = _run("compare", tiny / "old_accounts.csv", tiny / "new_accounts.csv", "--old-relationships",
                       tiny / "old_relationships.csv", "--new-relationships", tiny / "new_relationships.csv",
                       "-o", out, "--old-label", "August", "--new-label", "November", "--title", "What changed")
@@ -90,8 +91,13 @@ def test_compare_writes_a_change_poster_and_slides(tmp_path):
     root = ET.fromstring(svg.read_bytes())
     words = [t.text for t in root.iter(f"{SVG}text")]
     assert "What changed" in words and "Change since August" in words
+    assert any(w.startswith("August \u2192 November:") for w in words)  # the subtitle, arrow and all
+    assert "Potential reach by area" in words  # as much of the change by area as the column has room for
     assert any(w.startswith("New since August") for w in words) and any(w.startswith("Grew") for w in words)
     assert not any(e.tag.endswith("script") for e in root.iter())
+    if shutil.which("pdftotext"):  # Vera has no arrow: the PDF says "->"
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "August -> November:" in text and "Change since August" in text
     deck = Presentation(str(deck_path))
     assert len(deck.slides) == 3 and deck.slides[0].shapes.title.text == "What changed"
     assert deck.slides[1].shapes.title.text == "Change since August: the headline figures"
@@ -114,6 +120,8 @@ def test_trend_writes_a_poster_and_slides_of_its_charts(tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Derby trend" in text and "Potential reach by platform" in text and "Facebook" in text
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert all(" yes yes " in line for line in fonts.splitlines()[2:])  # the charts' words embedded too
     deck = Presentation(str(deck_path))
     assert len(deck.slides) == 4 and deck.slides[0].shapes.title.text == "Derby trend"
     charts = [s.chart for slide in deck.slides for s in slide.shapes if s.has_chart]

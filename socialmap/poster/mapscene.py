@@ -7,7 +7,8 @@ fitted to its room, links thin and light under the discs, discs sized as
 the page sizes them (``value`` scaled between the smallest and largest,
 6 to 42 canvas units, shrunk where discs would pile up), names placed by
 :mod:`.placement`; on the right the key (colours with counts, what size
-shows) and the headline figures with their caveats.
+shows), the headline figures with their caveats, and as much of reach by
+area and by platform as the column has room for.
 
 Name sizes follow the page's rule (by importance, smallest to largest in
 the ratio 11 : 15) at a size chosen for the paper: 6.5 to 8.9 pt on A3,
@@ -133,10 +134,7 @@ def _side(payload: dict, text: PageText, left: float, top: float, width: float, 
         r = body * 0.45
         items.append(Disc(left + r, y - body * 0.35, r, entry["color"], role="key"))
         count = f"  ({entry['count']:,})" if "count" in entry else ""
-        label = clean(entry["label"])
-        room_px = width - 3 * r - text_width(count, body)
-        while label and text_width(label, body) > room_px:
-            label = label[:-2] + "…" if len(label) > 2 else ""
+        label = _fit(clean(entry["label"]), body, width - 3 * r - text_width(count, body))
         items.append(Label(left + 3 * r, y, label + count, body, colour=INK, role="key-entry"))
     if len(shown) < len(legend):
         para(f"… and {len(legend) - len(shown)} more groups", small)
@@ -159,7 +157,7 @@ def _side(payload: dict, text: PageText, left: float, top: float, width: float, 
             y += body * 1.5
             items.append(Label(left, y, clean(name), body, colour=MUTED, role="figure-name"))
             value_text = clean(value)
-            if text_width(value_text, body, True) > width * 0.55:
+            if text_width(clean(name), body) + text_width(value_text, body, True) + 8 * k > width:
                 y += body * 1.3
             items.append(Label(left + width, y, value_text, body, bold=True, anchor="end", role="figure"))
         y += 4 * k
@@ -168,7 +166,28 @@ def _side(payload: dict, text: PageText, left: float, top: float, width: float, 
                 break
             y += 2 * k
             para(caveat, small, role="caveat", limit=max(int((bottom - y) / (small * 1.3)) - 1, 0))
+        for noun, rows in (("area", reach.by_area), ("platform", reach.by_platform)):
+            if not rows or y + head * 1.5 + 3 * k + body * 1.45 * 3 > bottom:
+                break
+            heading(f"Potential reach by {noun}")
+            for row in rows:
+                if y + body * 1.45 > bottom:
+                    break
+                y += body * 1.45
+                reach_text = clean(row["reach"])
+                room = width - text_width(reach_text, body) - 8 * k
+                items.append(Label(left, y, _fit(clean(row["name"]), body, room), body, colour=INK, role="reach-row"))
+                items.append(Label(left + width, y, reach_text, body, anchor="end", role="reach-row"))
     return items
+
+
+def _fit(text: str, size: float, room: float) -> str:
+    """``text`` cut with an ellipsis to fit ``room`` points."""
+    if text_width(text, size) <= room:
+        return text
+    while text and text_width(text + "…", size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…" if text else ""
 
 
 def map_scene(payload: dict, text: PageText, *, paper: str = "A3") -> Scene:
@@ -250,16 +269,21 @@ def _map(payload: dict, area: Box, paper: str, k: float) -> list:
         if box.right <= rx + region["width"] * scale:
             items.append(Label(box.left, box.bottom - size * 0.4, label, size, bold=True, colour="#2d333b", role="box-title"))
             taken.append(box)
-    for h in hubs:
+    kinds = {"region": 0, "area": 1}
+    for h in sorted(hubs, key=lambda hub: kinds.get(hub["kind"], 2)):  # as labels.js: region, areas, then branches
         fill, border, ink = _HUB_STYLE.get(h["kind"], _HUB_STYLE["branch"])
         size = _HUB_SIZE.get(h["kind"], 12) * px * 1.1
         hx, hy = hub_at[h["key"]]
         label = clean(h["label"])
         w, tall = text_width(label, size, True) + size * 0.9, size * 1.6
-        items.append(Rect(hx - w / 2, hy - tall / 2, w, tall, fill=fill, stroke=border, stroke_width=0.9,
-                          radius=tall / 4, role="hub"))
+        box = Box(hx - w / 2, hy - tall / 2, hx + w / 2, hy + tall / 2)
+        if not box.inside(area) or any(box.crosses(other) for other in taken):  # the spokes still meet at a point
+            items.append(Disc(hx, hy, 1.5 * px, border, border, 0.1, role="hub-point"))
+            continue
+        items.append(Rect(box.left, box.top, w, tall, fill=fill, stroke=border, stroke_width=0.9, radius=tall / 4,
+                          role="hub"))
         items.append(Label(hx, hy + size * 0.35, label, size, bold=True, colour=ink, anchor="middle", role="hub"))
-        taken.append(Box(hx - w / 2, hy - tall / 2, hx + w / 2, hy + tall / 2))
+        taken.append(box)
     items += _names(nodes, edges, sx, sy, r, area, taken, name_min, placeholders, regions, scale, off_x, off_y)
     return items
 

@@ -11,6 +11,7 @@ Bitstream Vera, embedded as a subset (:mod:`.fonts`).
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
@@ -73,7 +74,17 @@ def scene_pdf(scene: Scene, *, author: str = "socialmap") -> bytes:
     return out.getvalue()
 
 
+# Vera has no arrows: the change map's "2026-10 → 2026-11" would print a box
+_STAND_INS = {"\u2192": "->", "\u2190": "<-", "\u2194": "<->", "\u21d2": "=>"}
+
+
+def _drawable(text: str) -> str:
+    """``text`` with the few symbols our own words use and Vera lacks replaced by plain ones."""
+    return "".join(_STAND_INS.get(character, character) for character in text)
+
+
 def _text(canvas: Canvas, item: Label, height: float) -> None:
+    item = replace(item, text=_drawable(item.text))
     font = BOLD if item.bold else REGULAR
     draw = {"start": canvas.drawString, "middle": canvas.drawCentredString, "end": canvas.drawRightString}[item.anchor]
     y = height - item.y
@@ -103,6 +114,7 @@ def _chart(canvas: Canvas, item: Chart, height: float) -> None:
     register_font("SocialmapVera", str(font_file(False).with_name("VeraIt.ttf")), style="italic")
     marked = item.svg.replace(">", f"><style>{CHART_STYLE}</style>", 1)
     drawing = svg2rlg(io.BytesIO(marked.encode("utf-8")))
+    drawing.initialFontName = REGULAR  # else reportlab starts it in Helvetica, a font the file would not embed
     scale = min(item.width / drawing.width, item.height / drawing.height)
     drawing.scale(scale, scale)
     renderPDF.draw(drawing, canvas, item.x, height - item.y - drawing.height * scale)

@@ -21,17 +21,18 @@ from .scene import Chart, Label, Rect, Scene, paper_size
 
 __all__ = ["trend_scene", "trend_slides", "CHART_STYLE"]
 
-# trend.css's chart rules, for a chart outside the page (colours resolved, the posters' font named)
+# trend.css's chart rules, for a chart outside the page (colours resolved, the posters' font named); each rule
+# starts at the chart's own <svg>, so the poster's own words keep their sizes
 CHART_STYLE = """
-text { fill: #1b1f24; font-size: 13px; font-family: SocialmapVera; }
-.sm-y-axis text, .sm-x-axis text { fill: #4f5760; }
-.sm-grid { stroke: #e6e9ed; stroke-width: 1; }
-.sm-axis { stroke: #6b7480; stroke-width: 1; }
-.sm-line { stroke-width: 3; stroke-linejoin: round; stroke-linecap: round; }
-.sm-point { stroke: #ffffff; stroke-width: 1.5; }
-.sm-leader { stroke-width: 1.5; }
-.sm-end-label text { font-size: 14px; }
-.sm-axis-note { font-size: 12px; fill: #4f5760; font-style: italic; }
+.sm-chart text { fill: #1b1f24; font-size: 13px; font-family: SocialmapVera; }
+.sm-chart .sm-y-axis text, .sm-chart .sm-x-axis text { fill: #4f5760; }
+.sm-chart .sm-grid { stroke: #e6e9ed; stroke-width: 1; }
+.sm-chart .sm-axis { stroke: #6b7480; stroke-width: 1; }
+.sm-chart .sm-line { stroke-width: 3; stroke-linejoin: round; stroke-linecap: round; }
+.sm-chart .sm-point { stroke: #ffffff; stroke-width: 1.5; }
+.sm-chart .sm-leader { stroke-width: 1.5; }
+.sm-chart .sm-end-label text { font-size: 14px; }
+.sm-chart .sm-axis-note { font-size: 12px; fill: #4f5760; font-style: italic; }
 """
 _SCALE = {"A4": 0.78, "A3": 1.0, "A2": 1.3}
 _POSTER_CHARTS = ("overall-accounts", "overall-potential-reach", "overall-weekly-otv", "area-potential-reach",
