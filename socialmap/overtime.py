@@ -16,6 +16,7 @@ import pandas as pd
 
 from .change import ChangeSummary
 from .changemap import Comparison, change_map_options, snapshot_mentions
+from .inputs.columns import ColumnMap
 from .inputs.files import InputFile
 from .options import ChangeOptions, MapOptions
 from .pipeline import Analysis
@@ -87,8 +88,10 @@ def dates_list(text: str | None) -> tuple[str, ...] | None:
     return parts or None
 
 
-def trend_of(files: Sequence[InputFile], dates: str | None, options: MapOptions) -> tuple[pd.DataFrame, str]:
+def trend_of(files: Sequence[InputFile], dates: str | None, options: MapOptions,
+             columns: Sequence[ColumnMap] | None = None) -> tuple[pd.DataFrame, str]:
     """The trend table and page of several accounts files (at least two); raises SocialMapError for bad
-    files or dates."""
-    table = trend_table(load_snapshots(list(files), dates=dates_list(dates), options=options))
+    files or dates. ``columns``: each file's column picks, where they are not ``options.account_columns``."""
+    each = [replace(options, account_columns=picks) for picks in columns] if columns else options
+    table = trend_table(load_snapshots(list(files), dates=dates_list(dates), options=each))
     return table, trend_page(table, title=f"Trend: {options.title}")

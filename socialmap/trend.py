@@ -206,21 +206,24 @@ def snapshot_dates(names: Sequence[str], dates: Sequence[str] | None = None) -> 
 
 
 def load_snapshots(
-    sources: Sequence[Source], *, dates: Sequence[str] | None = None, options: MapOptions = MapOptions()
+    sources: Sequence[Source], *, dates: Sequence[str] | None = None,
+    options: MapOptions | Sequence[MapOptions] = MapOptions()
 ) -> tuple[Snapshot, ...]:
     """Date, read and check every accounts file; the snapshots oldest first.
 
     Relationships play no part (the trend counts accounts and followers).
     All problems in all files are collected before one SocialMapError is raised.
+    ``options`` may be one per file (files whose headings differ need their own column picks).
     """
     from .pipeline import load_tables  # pipeline imports the drawing stages; the dates need none of them
 
     names = [source_name(source, default=f"table {position + 1}") for position, source in enumerate(sources)]
     when = snapshot_dates(names, dates)
     snapshots, issues = [], []
-    for source, name, day in zip(sources, names, when):
+    each = list(options) if not isinstance(options, MapOptions) else [options] * len(sources)
+    for source, name, day, file_options in zip(sources, names, when, each):
         try:
-            tables = load_tables(source, options=options)
+            tables = load_tables(source, options=file_options)
         except SocialMapError as error:
             issues.extend(error.issues)
             continue

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from socialmap import MapOptions, overtime
 from socialmap.changemap import build_change
+from socialmap.inputs.guess import NOT_IN_FILE
 from socialmap.trend import load_snapshots, trend_table
 from socialmap.trendpage import trend_page
 from tests.apptest import app, as_shown, run  # noqa: F401 - app is a fixture
@@ -137,3 +138,62 @@ def test_dated_mentions_limit_the_map_to_the_days_picked(app):
     assert page == expected.html
     run(app.date_input(key="dates").set_value((dt.date(2026, 11, 1), dt.date(2026, 11, 24))))
     assert frames(app)[0] == whole, "the whole span is the whole map again"
+
+
+# --- issue 18, item 3: one column mapping everywhere -------------------------------------------------
+
+ORGS = b"Body,Feed,Followers,Sort\nDerby City Council,@DerbyCC,12000,council\nDerby Police,@DerbyPolice,9000,police\n"
+LATER = ORGS + b"Derby Museum,@DerbyMuseum,400,culture\n"
+OTHER_HEADINGS = (b"Organisation,Page,Audience\nDerby City Council,@DerbyCC,12500\nDerby Police,@DerbyPolice,9100\n"
+                  b"Derby Museum,@DerbyMuseum,450\nDerby Theatre,@DerbyTheatre,300\n")
+
+
+def sent(at: AppTest, key: str, files: dict[str, bytes]) -> AppTest:
+    payload = [(name, data, "text/csv") for name, data in files.items()]
+    at.file_uploader(key=key).set_value(payload if key == "trend_files" else payload[0])
+    return at
+
+
+def boxes(at: AppTest, kind: str) -> dict[str, object]:
+    return {box.key.split("_column_")[1].rsplit("_", 1)[0]: box for box in at.selectbox
+            if box.key and box.key.startswith(f"{kind}_column_")}
+
+
+def test_trend_and_change_read_other_files_with_the_maps_column_picks(app):
+    run(sent(app, "accounts", {"orgs-2026-11.csv": LATER}))
+    mine = boxes(app, "accounts")
+    mine["name"].set_value("Body")
+    run(mine["category"].set_value("Sort"))
+
+    # the trend: files with the map file's headings take its picks, with no step of their own
+    run(sent(app, "trend_files", {"orgs-2026-10.csv": ORGS, "orgs-2026-11.csv": LATER}))
+    run(app.radio(key="view").set_value("Trend"))
+    assert not app.error, [as_shown(error.value) for error in app.error]
+    assert not boxes(app, "trend")
+    overall = [frame.value for frame in app.dataframe if "Snapshot" in frame.value.columns][0]
+    assert list(overall["Accounts"]) == [2, 3]
+
+    # what changed: an earlier copy with the same headings, the same picks: named by Body, not by handle
+    run(sent(app, "earlier_accounts", {"orgs-2026-10.csv": ORGS}))
+    run(app.radio(key="view").set_value("What changed"))
+    assert not app.error, [as_shown(error.value) for error in app.error]
+    assert figures(app)["Added / removed"] == "+1 / \u22120"
+    accounts = [frame.value for frame in app.dataframe if "status" in frame.value.columns][0]
+    assert "Derby Museum" in set(accounts.astype(str).stack())
+
+
+def test_a_trend_file_with_other_headings_gets_its_own_column_step(app):
+    run(sent(app, "accounts", {"orgs-2026-11.csv": LATER}))
+    run(boxes(app, "accounts")["name"].set_value("Body"))
+    run(sent(app, "trend_files", {"orgs-2026-11.csv": LATER, "export-2026-12.csv": OTHER_HEADINGS}))
+    run(app.radio(key="view").set_value("Trend"))
+    step = boxes(app, "trend")
+    assert step["id"].value == "Page" and step["followers"].value == "Audience"
+    assert not app.error, [as_shown(error.value) for error in app.error]
+    overall = [frame.value for frame in app.dataframe if "Snapshot" in frame.value.columns][0]
+    assert list(overall["Accounts"]) == [3, 4]
+    # its picks are its own: naming its followers column changes its figures only
+    run(step["followers"].set_value(NOT_IN_FILE))
+    overall = [frame.value for frame in app.dataframe if "Snapshot" in frame.value.columns][0]
+    assert list(overall["Accounts"]) == [3, 4]
+    assert boxes(app, "accounts")["followers"].value == "Followers"

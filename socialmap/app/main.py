@@ -224,7 +224,8 @@ still_valid("view", views, "Map")  # only the chosen view is drawn: a map drawn 
 shown = (st.radio("Show", views, horizontal=True, key="view", bind=URL, label_visibility="collapsed")
          if len(views) > 1 else "Map")
 
-current = Current(inputs, analysis, analysis_options, options, areas, offered, stem)
+current = Current(inputs, analysis, analysis_options, options, areas, offered, stem,
+                  (plan or columns_of(inputs.accounts, max_bytes)).headings)
 if shown == "Map":
     show_map(current, result)
 elif shown in saved.views:
@@ -232,4 +233,5 @@ elif shown in saved.views:
 elif shown == "What changed":  # the sample's change is from its August copy to its November one (dated mentions)
     show_change(current, earlier, sample_snapshot("2026-11") if sample_change else inputs, growth)
 else:
-    show_trend(trend_files, trend_dates if trend_ups else "", replace(explore.analysis_key(base), title=title), stem)
+    show_trend(trend_files, trend_dates if trend_ups else "", replace(explore.analysis_key(base), title=title), stem,
+               current)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import streamlit as st
@@ -65,8 +65,8 @@ def changed(_old, _new, _layout, files: str, options):
 
 
 @st.cache_data(max_entries=4, show_spinner="Reading the snapshots…")
-def trended(_files, files: str, dates: str, options: MapOptions):
-    return explore.attempt(overtime.trend_of, _files, dates, options)
+def trended(_files, files: str, dates: str, options: MapOptions, columns=None):
+    return explore.attempt(overtime.trend_of, _files, dates, options, columns)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -95,16 +95,17 @@ def table(frame, **layout) -> None:
 
 
 def column_step(plan: guess.ColumnPlan, labels: dict[str, str], *, title: str, file_name: str, what: str,
-                kind: str, note: str = "") -> ColumnMap:
+                kind: str, note: str = "", preferred: dict[str, str] | None = None) -> ColumnMap:
     """One select box per field, preset to the heading read for it (or a best guess): the picks that differ.
 
     The boxes' keys hold a fingerprint of the file's headings, so the picks survive other files coming and going
     and a new copy of the same sheet, and start afresh only when a file with other headings replaces it; the app
-    then says so if picks were made for the old one. ``kind``: "accounts" or "relationships".
+    then says so if picks were made for the old one. ``kind``: "accounts" or "relationships" (the map's files),
+    "earlier" or "trend" (other accounts files, preset to the map's picks, ``preferred``, where they fit).
     """
     fingerprint = hashlib.sha256("\0".join(plan.headings).encode()).hexdigest()[:12]
     before = st.session_state.get(f"headings_{kind}")
-    if before not in (None, fingerprint) and st.session_state.get(f"picked_{kind}"):
+    if before not in (None, fingerprint) and st.session_state.get(f"picked_{kind}") and preferred is None:
         st.info(f"The new {kind} file has other headings than the one your column choices were made for, so they "
                 "are read afresh: check them below.", icon=":material/restart_alt:")
     st.session_state[f"headings_{kind}"] = fingerprint
@@ -115,6 +116,8 @@ def column_step(plan: guess.ColumnPlan, labels: dict[str, str], *, title: str, f
                        f"{' and '.join(plan.missing)}, so socialmap has made a best guess: check it below.")
         picks, grid = {}, st.columns(3)
         saved, absent = st.session_state.get("saved_columns", {}).get(kind, {}), []
+        if preferred is not None:  # another accounts file: the map's picks where it has those headings
+            saved = {field: heading for field, heading in preferred.items() if heading in plan.headings}
         for number, (field, label) in enumerate(labels.items()):
             headings = plan.options(field)
             preset = plan.preset(field)
@@ -146,9 +149,23 @@ def show_problems(issues, heading: str) -> None:
     table(explore.problem_rows(issues), width="stretch")  # file, row, column, problem, severity
 
 
+def columns_like_the_map(file: InputFile, current: Current, *, kind: str, also: int = 0) -> ColumnMap:
+    """The column picks for another accounts file (an earlier snapshot, a trend file): the map's when its headings
+    are the map file's, else its own column step, preset to the map's picks where it has those headings."""
+    plan = columns_of(file, current.options.max_bytes)
+    if not plan.headings or plan.headings == current.headings:
+        return current.analysis_options.account_columns
+    more = f" (and {also:,} more with its headings)" if also else ""
+    return column_step(plan, guess.FIELD_LABELS, title=f"Which column is which in {plain(file.name)}{more}?",
+                       file_name=file.name, what="each account's", kind=kind,
+                       preferred=dict(current.analysis_options.account_columns),
+                       note="Its headings differ from the map's file, so it has its own column choices.")
+
+
 @dataclass(frozen=True)
 class Current:
-    """The map on show: its files, analysis, options, areas and choices, and the stem of download names."""
+    """The map on show: its files, analysis, options, areas and choices, the stem of download names, and the
+    headings of its accounts file (other accounts files with the same headings take its column picks)."""
 
     inputs: explore.Inputs
     analysis: Analysis
@@ -157,6 +174,7 @@ class Current:
     areas: object  # the areas table, or None
     offered: dict
     stem: str
+    headings: tuple[str, ...] = ()
 
 
 POSTER_LABELS = {"svg": "Download SVG poster", "pdf": "Download PDF poster", "pptx": "Download slides (PowerPoint)"}
@@ -227,7 +245,9 @@ def show_map(current: Current, result) -> None:
 def show_change(current: Current, earlier: explore.Inputs, later: explore.Inputs, growth: str) -> None:
     """The change map from an earlier snapshot to a later one, its headline, its tables and their downloads."""
     analysis_options, options, areas, stem = current.analysis_options, current.options, current.areas, current.stem
-    old, _ = analysed(earlier, earlier.digest, analysis_options)
+    earlier_options = replace(analysis_options, account_columns=columns_like_the_map(earlier.accounts, current,
+                                                                                     kind="earlier"))
+    old, _ = analysed(earlier, earlier.digest, earlier_options)
     new = current.analysis if later is current.inputs else analysed(later, later.digest, analysis_options)[0]
     for problem in (old, new):
         if isinstance(problem, SocialMapError):
@@ -277,10 +297,20 @@ def show_mentions(old, new, summary, accounts: dict[str, str]):
     return mentions
 
 
-def show_trend(files: list[InputFile], dates: str, options: MapOptions, stem: str) -> None:
-    """Accounts, potential reach and weekly OTV per snapshot, as the trend page's charts and a table."""
+def show_trend(files: list[InputFile], dates: str, options: MapOptions, stem: str,
+               current: Current | None = None) -> None:
+    """Accounts, potential reach and weekly OTV per snapshot, as the trend page's charts and a table; files whose
+    headings differ from the map's get a column step per set of headings."""
     digest = explore.Inputs(*files[:1]).digest + "".join(explore.Inputs(file).digest for file in files[1:])
-    trend = trended(files, digest, dates, options)
+    columns = None
+    if current is not None:
+        headings = [columns_of(file, options.max_bytes).headings for file in files]
+        picks: dict[tuple[str, ...], ColumnMap] = {}
+        for file, heads in zip(files, headings):  # one step per set of headings, named after its first file
+            if heads not in picks:
+                picks[heads] = columns_like_the_map(file, current, kind="trend", also=headings.count(heads) - 1)
+        columns = tuple(picks[heads] for heads in headings)
+    trend = trended(files, digest, dates, options, columns)
     if isinstance(trend, SocialMapError):
         show_problems(trend.issues, f"The trend cannot be drawn: {len(trend.issues):,} problem"
                                     f"{'s' if len(trend.issues) != 1 else ''} in the snapshots.")
