@@ -138,21 +138,22 @@ def layout_key(options: MapOptions, graph: nx.DiGraph | None = None) -> MapOptio
     return key
 
 
-def analyse_inputs(inputs: Inputs, options: MapOptions) -> Analysis:
+def analyse_inputs(inputs: Inputs, options: MapOptions, progress=None) -> Analysis:
     """Read, check and analyse the files (the costly stage); raises SocialMapError for bad input.
 
     Whatever a file holds, the caller gets a SocialMapError, never another
     exception: an upload can be anything.
     """
     try:
-        tables = load_tables(inputs.accounts, inputs.relationships, options=options)
+        tables = load_tables(inputs.accounts, inputs.relationships, options=options,
+                             **({"progress": progress} if progress else {}))
     except SocialMapError:
         raise
     except Exception as error:  # noqa: BLE001 - an upload can be anything; report it, never crash
         raise SocialMapError(
             inputs.accounts.name, None, None, f"could not read the files ({type(error).__name__}: {error})",
             "check that each opens in Excel, then save it as CSV (UTF-8) and upload it again") from error
-    return analyse(tables, options=options)
+    return analyse(tables, options=options, **({"progress": progress} if progress else {}))
 
 
 def read_area_table(inputs: Inputs) -> pd.DataFrame | None:
@@ -279,10 +280,48 @@ HEADINGS = {
     "pagerank": "PageRank", "betweenness": "Betweenness", "bridge": "Bridge", "url": "Page", "degree": "Links",
     "file": "File", "row": "Row", "column": "Column", "message": "Problem", "severity": "Severity",
 }
+HEADINGS.update({  # the change and trend tables
+    "by": "Grouped by", "group": "Group", "accounts_old": "Accounts before", "accounts_new": "Accounts after",
+    "added": "Added", "removed": "Removed", "kept": "Kept", "grew": "Grew", "same": "Same", "shrank": "Shrank",
+    "not_in_growth": "Not compared (a count missing)", "potential_reach_old": "Reach before",
+    "potential_reach_new": "Reach after", "followers_change": "Followers gained", "followers_change_pct": "Followers, % change",
+    "weekly_otv_old": "Weekly OTV before", "weekly_otv_new": "Weekly OTV after", "weekly_otv_change": "Weekly OTV change",
+    "weekly_otv_change_pct": "Weekly OTV, % change", "status": "Status", "growth": "Growth",
+    "followers_old": "Followers before", "followers_new": "Followers after", "in_growth": "Compared",
+    "account": "Account", "period": "Period", "mentions": "Mentions", "by_accounts": "By accounts",
+    "made_by": "Made by", "unknown_followers": "No follower count", "assumed_one_post": "Posting rate assumed",
+})
 COUNT_COLUMNS = frozenset({"potential_reach", "weekly_otv", "population", "audience_at_least", "audience_at_most",
                            "followers", "likely_impressions"})  # whole numbers shown with thousands separators
 _TOP_COLUMNS = ["name", "id", "platform", "area", "category", "community", "followers", "weekly_otv",
                 "degree", "pagerank", "betweenness", "bridge", "url"]
+
+
+def heading_words(column: str) -> str:
+    """A table column's heading in words: ours where we have one, else the column with its underscores as spaces
+    and a capital (a user's own column, "Team", stays as it is)."""
+    if column in HEADINGS:
+        return HEADINGS[column]
+    return column[:1].upper() + column[1:].replace("_", " ") if "_" in column or column.islower() else column
+
+
+def cell_formats(frame: pd.DataFrame) -> dict[str, str]:
+    """How each numeric column of a table is written: whole numbers with thousands separators, percentages (a
+    column named ..._pct or starting with %) with one decimal, other fractions (PageRank) with four."""
+    formats = {}
+    for column in frame.columns:
+        values = frame[column]
+        if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        name = str(column)
+        if name.endswith("_pct") or "pct_" in name or "%" in name:
+            formats[column] = "{:,.1f}%"
+        elif pd.api.types.is_integer_dtype(values) or column in COUNT_COLUMNS or not (
+                values.dropna() % 1).any():
+            formats[column] = "{:,.0f}"
+        else:
+            formats[column] = "{:,.4f}"
+    return formats
 
 
 def compact(value: float) -> str:
@@ -298,7 +337,7 @@ def compact(value: float) -> str:
 
 def headline(result: MapResult) -> list[tuple[str, str, str]]:
     """(label, value, explanation) of each headline figure, for the accounts shown."""
-    reach = result.reach
+    reach, communities = result.reach, result.community_count()
     label = "Accounts"
     if result.all_accounts is not None and reach.accounts != result.all_accounts:
         label = f"Accounts (of {result.all_accounts:,})"
@@ -306,8 +345,10 @@ def headline(result: MapResult) -> list[tuple[str, str, str]]:
         (label, f"{reach.accounts:,}", "Accounts on the map; accounts only named in the relationships file "
                                        "are not counted."),
         ("Platforms", f"{reach.platforms:,}", "Different platforms among these accounts."),
-        ("Communities", f"{result.community_count():,}", "Groups of accounts more linked to each other than to the rest "
-                                           "(small ones grouped as Other are not counted)."),
+        ("Communities", f"{communities:,}" if communities else "\u2013",
+         "Groups of accounts more linked to each other than to the rest (small ones grouped as Other are not "
+         "counted)." if communities else "None: communities need links between accounts (a relationships file), "
+                                         "and groups smaller than the smallest community size count as Other."),
         ("Potential reach", "unknown" if reach.followers_unknown else compact(reach.potential_reach),
          f"Potential reach is {UNKNOWN_REACH}." if reach.followers_unknown else
          f"{reach.potential_reach:,.0f} followers in all. {REACH_CAVEAT}"),
@@ -377,6 +418,16 @@ def problem_summary(issues: tuple[Issue, ...] | list[Issue]) -> str:
     count = len(issues)
     return (f"{count:,} problem{'s' if count != 1 else ''} in {' and '.join(files)}: no map was made. "
             "Fix the rows below in the spreadsheet and upload it again.")
+
+
+def rough_size(file: InputFile | None, what: str) -> str:
+    """About how many rows a file holds, for a progress message: a line count of text, a size for a workbook."""
+    if file is None:
+        return ""
+    if file.data[:2] == b"PK":  # a workbook: its rows are not known before it is read
+        return f"{len(file.data) / 2**20:,.1f} MB of {what}"
+    rows = max(file.data.count(b"\n") - (0 if file.data.endswith(b"\n") else -1) - 1, 0)
+    return f"about {rows:,} {what}" if rows != 1 else f"1 row of {what}"
 
 
 def file_stem(title: str) -> str:

@@ -25,11 +25,21 @@ from .trend import load_snapshots, trend_table
 from .trendpage import trend_page
 
 __all__ = ["change_map_options", "change_options", "change_headline", "change_downloads", "account_rows", "mentions_of",
-           "dates_list", "trend_of", "trend_headline", "TREND_HEADINGS"]
+           "dates_list", "trend_of", "trend_headline", "trend_rows", "TREND_HEADINGS"]
 
 TREND_HEADINGS = {"label": "Snapshot", "accounts": "Accounts", "potential_reach": "Potential reach",
                   "weekly_otv": "Weekly OTV", "potential_reach_pct_from_first": "Reach, % since first",
                   "weekly_otv_pct_from_first": "OTV, % since first"}
+
+
+def trend_rows(overall: pd.DataFrame) -> pd.DataFrame:
+    """The trend table as the app shows it: one row per snapshot in TREND_HEADINGS' words, with nothing (not 0%)
+    as the first snapshot's change since the first."""
+    rows = overall[list(TREND_HEADINGS)].reset_index(drop=True)
+    changes = [column for column in TREND_HEADINGS if column.endswith("_from_first")]
+    rows[changes] = rows[changes].astype("Float64")
+    rows.loc[0, changes] = pd.NA
+    return rows.rename(columns=TREND_HEADINGS)
 
 
 def change_options(options: MapOptions, *, growth: str, old_label: str | None = None,

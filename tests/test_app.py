@@ -85,7 +85,7 @@ def test_default_page_shows_the_sample_map_and_its_reach(app):
     assert [tab.label for tab in app.tabs] == ["Area", "Platform", "Category", "Community", "Top accounts"]
     assert {button.label for button in app.get("download_button")} == {
         "Download the map (HTML)", "Download SVG poster", "Download PDF poster", "Download slides (PowerPoint)",
-        "Figures per account (CSV)", "Reach tables (CSV)", "Save settings"}
+        "Figures per account (CSV)", "Reach tables (CSV)", "Save settings", "Download a blank accounts template (.xlsx)"}
 
 
 def test_reach_tables_follow_the_map(app):

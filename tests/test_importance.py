@@ -197,7 +197,7 @@ def test_accounts_without_links_are_no_community_in_the_cli_and_the_app(tmp_path
     out = tmp_path / "map.html"
     result = CliRunner().invoke(main, ["build", str(accounts), "-o", str(out)])
     assert ", 0 communities, " in result.stdout.splitlines()[0]
-    assert dict((label, value) for label, value, _ in headline(build_map(accounts)))["Communities"] == "0"
+    assert dict((label, value) for label, value, _ in headline(build_map(accounts)))["Communities"] == "\u2013"
 
 
 def test_the_per_area_overview_key_speaks_of_areas():

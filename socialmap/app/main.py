@@ -13,8 +13,9 @@ from pathlib import Path
 import streamlit as st
 
 from socialmap.app import history  # issue 19: the snapshot history
+from socialmap.app.help import TEMPLATE_NAME, accounts_template
 from socialmap.app.views import (
-    Current, analysed, area_table, column_step, columns_of, laid_out, plain, presented, settings_controls, show_change,
+    Current, Working, analysed, area_table, column_step, columns_of, laid_out, plain, presented, settings_controls, show_change,
     show_map, show_problems, show_trend, still_valid,
 )
 from socialmap import InputFile, MapOptions, SocialMapError, explore
@@ -30,6 +31,7 @@ FILE_TYPES = ["csv", "txt", "tsv", "xlsx"]
 LIMIT_MB = int(st.get_option("server.maxUploadSize"))
 FILTERS = {"platform": "Platforms", "area": "Areas", "category": "Categories"}
 UNFILTERED = {"focus": None, "steps": 1, "platform": [], "area": [], "category": [], "min_followers": 0}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 URL = "query-params"  # a widget bound to the page's address: a reload or a bookmark brings its value back
 
 st.set_page_config(page_title="socialmap", layout="wide")  # no page_icon: Material icons are fetched from Google
@@ -53,6 +55,10 @@ with side.expander("Your data: " + " + ".join(map(plain, loaded)) if loaded else
         "Columns such as id or handle, name, platform, area, category, followers."))
     relationships_up = st.file_uploader("Relationships: who follows or mentions whom (optional)", FILE_TYPES,
                                         key="relationships", help="Columns source and target (or from and to).")
+    st.download_button("Download a blank accounts template (.xlsx)", accounts_template, TEMPLATE_NAME, XLSX,
+                       key="get_template", on_click="ignore", icon=":material/download:", type="tertiary",
+                       help="The columns socialmap reads, a worked example row, notes on each column, and an example "
+                            "of a channel list (one row per organisation, a column per platform).")
 map_box, filter_box = side.container(), side.container()
 with side.expander("Areas file (optional)", icon=":material/location_on:"):
     areas_up = st.file_uploader("Areas: place and population", FILE_TYPES, key="areas",
@@ -125,8 +131,10 @@ base = MapOptions(seed=int(seed), strict=strict, resolution=float(resolution), m
                   max_bytes=max_bytes, account_columns=account_columns, relationship_columns=relationship_columns)
 saved = history.panel(history_box, None if sample else inputs, base)
 analysis_options = explore.analysis_key(base)
-analysis, offered = analysed(inputs, inputs.digest, analysis_options)
+working = Working(inputs)  # a progress bar by stage in the main area, while the caches do not answer
+analysis, offered = analysed(inputs, inputs.digest, analysis_options, working)
 if isinstance(analysis, SocialMapError):
+    working.done()
     show_problems(analysis.issues, explore.problem_summary(analysis.issues))
     st.stop()
 areas = area_table(inputs, inputs.digest)
@@ -183,8 +191,9 @@ with filter_box:
 date_from, date_to = explore.within_span(picked_dates, span)
 if date_from is not None:  # the map of these days: its own analysis, cached like the whole file's
     analysis_options = replace(analysis_options, mentions_from=date_from, mentions_to=date_to)
-    analysis, _ = analysed(inputs, inputs.digest, analysis_options)
+    analysis, _ = analysed(inputs, inputs.digest, analysis_options, working)
     if isinstance(analysis, SocialMapError):
+        working.done()
         show_problems(analysis.issues, explore.problem_summary(analysis.issues))
         st.stop()
 
@@ -194,8 +203,9 @@ options = replace(
     only_categories=tuple(picked["category"]), min_followers=float(least) if least else None,
     focus=focus, focus_steps=int(steps) if focus else 1, mentions_from=date_from, mentions_to=date_to)
 files = inputs.digest + ("" if areas is None else "+areas")
-arranged = laid_out(analysis, areas, files, analysis_options, explore.layout_key(options, analysis.graph))
-result = presented(analysis, arranged, areas, files, options)
+arranged = laid_out(analysis, areas, files, analysis_options, explore.layout_key(options, analysis.graph), working)
+result = presented(analysis, arranged, areas, files, options, working)
+working.done()
 if isinstance(result, SocialMapError):  # e.g. colour by a column left blank in every account shown
     show_problems(result.issues, "The map cannot be drawn with these settings: change the colour, size or "
                                  "filters in the sidebar.")

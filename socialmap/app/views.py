@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 
 import streamlit as st
 
 from socialmap import InputFile, MapOptions, SocialMapError, explore, overtime
+from socialmap.app.help import GLOSSARY
 from socialmap.app.settings import VIEW_SETTINGS, SettingsError, read_settings, settings_json
 from socialmap.inputs import guess
 from socialmap.inputs.columns import ColumnMap
@@ -28,14 +30,58 @@ from socialmap.poster import map_file, trend_file
 MAP_HEIGHT = 640  # pixels, where the window's height is not known (AppTest); the page's style sets it
 _MARKDOWN_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation mark: CommonMark lets each be escaped
 
-__all__ = ["Current", "analysed", "area_table", "laid_out", "presented", "columns_of", "column_step", "still_valid",
+__all__ = ["Current", "Working", "analysed", "area_table", "laid_out", "presented", "columns_of", "column_step", "still_valid",
            "show_problems", "show_map", "show_change", "show_trend", "settings_controls"]
 
 
-@st.cache_resource(max_entries=4, show_spinner="Reading the files and finding communities…")
-def analysed(_inputs: explore.Inputs, files: str, key: MapOptions):
+STAGE_WORDS = {"load": "Reading the files", "validate": "Checking every row", "graph": "Linking the accounts",
+               "communities": "Finding communities", "metrics": "Counting reach and standing",
+               "layout": "Laying out the map", "render": "Drawing the map"}  # the pipeline's stages, in order
+
+
+@contextmanager
+def _not_for_replay():
+    """The progress bar is drawn from inside the cached stages, but is no part of what they make: Streamlit must
+    not record it to replay when the cache answers (its box is made outside, and would not exist then)."""
+    try:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import in_cached_function
+    except ImportError:  # another Streamlit: the bar is still drawn, and a cached stage draws nothing anyway
+        yield
+        return
+    token = in_cached_function.set(False)
+    try:
+        yield
+    finally:
+        in_cached_function.reset(token)
+
+
+class Working:
+    """A progress bar by stage, with counts, in the main area while a costly stage runs; nothing when the caches
+    answer (a cached stage never calls it). ``done`` clears it."""
+
+    def __init__(self, inputs: explore.Inputs) -> None:
+        sizes = [explore.rough_size(inputs.accounts, "accounts"),
+                 explore.rough_size(inputs.relationships, "relationships")]
+        self.counts = " and ".join(size for size in sizes if size)
+        self.box, self.bar = st.empty(), None
+
+    def __call__(self, stage: str) -> None:
+        number = list(STAGE_WORDS).index(stage) if stage in STAGE_WORDS else 0
+        text = f"{STAGE_WORDS.get(stage, stage)}: {self.counts} (step {number + 1} of {len(STAGE_WORDS)})"
+        with _not_for_replay():
+            if self.bar is None:
+                self.bar = self.box.progress(number / len(STAGE_WORDS), text=text)
+            else:
+                self.bar.progress(number / len(STAGE_WORDS), text=text)
+
+    def done(self) -> None:
+        self.box.empty()
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def analysed(_inputs: explore.Inputs, files: str, key: MapOptions, _progress=None):
     """The analysis (or the SocialMapError saying what is wrong), and what the controls offer for it."""
-    analysis = explore.attempt(explore.analyse_inputs, _inputs, key)
+    analysis = explore.attempt(explore.analyse_inputs, _inputs, key, _progress)
     return analysis, None if isinstance(analysis, SocialMapError) else explore.choices(analysis)
 
 
@@ -44,13 +90,17 @@ def area_table(_inputs: explore.Inputs, files: str):
     return explore.attempt(explore.read_area_table, _inputs)
 
 
-@st.cache_resource(max_entries=8, show_spinner="Laying out the map…")
-def laid_out(_analysis, _areas, files: str, analysis: MapOptions, key: MapOptions):
+@st.cache_resource(max_entries=8, show_spinner=False)
+def laid_out(_analysis, _areas, files: str, analysis: MapOptions, key: MapOptions, _progress=None):
+    if _progress:
+        _progress("layout")
     return explore.arrange_view(_analysis, key, _areas)
 
 
-@st.cache_resource(max_entries=8, show_spinner="Drawing the map…")
-def presented(_analysis, _arranged, _areas, files: str, options: MapOptions):
+@st.cache_resource(max_entries=8, show_spinner=False)
+def presented(_analysis, _arranged, _areas, files: str, options: MapOptions, _progress=None):
+    if _progress:
+        _progress("render")
     return explore.attempt(explore.present, _analysis, _arranged, options, _areas)
 
 
@@ -85,13 +135,14 @@ def still_valid(key: str, offered, default=None) -> None:
 
 
 def table(frame, **layout) -> None:
-    """A table with readable headings; counts with thousands separators, links as links."""
+    """A table as people read one: headings in words, whole numbers with thousands separators, percentages with
+    one decimal, "–" where there is nothing (never "None" or "nan"), links as links. The values underneath stay
+    numbers, so a click on a heading still sorts 9,000 below 12,000."""
     def heading(column: str):
-        words = explore.HEADINGS.get(column, column)
-        if column in explore.COUNT_COLUMNS:
-            return st.column_config.NumberColumn(words, format="localized")
+        words = explore.heading_words(column)
         return st.column_config.LinkColumn(words) if column == "url" else words
-    st.dataframe(frame, hide_index=True, column_config={column: heading(column) for column in frame.columns}, **layout)
+    st.dataframe(frame.style.format(explore.cell_formats(frame), na_rep="–"), hide_index=True,
+                 column_config={column: heading(column) for column in frame.columns}, **layout)
 
 
 def column_step(plan: guess.ColumnPlan, labels: dict[str, str], *, title: str, file_name: str, what: str,
@@ -213,7 +264,10 @@ def show_map(current: Current, result) -> None:
                          "(the map was still made)"):
             table(explore.problem_rows(warnings), width="stretch")
 
-    st.subheader("Reach")
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        st.subheader("Reach")
+        with st.popover("What do these figures mean?", icon=":material/help:"):
+            st.markdown(GLOSSARY)
     figures = explore.headline(result)
     for box, (label, value, explain) in zip(st.columns(len(figures)), figures):
         box.metric(label, value, help=explain, border=True)
@@ -247,8 +301,11 @@ def show_change(current: Current, earlier: explore.Inputs, later: explore.Inputs
     analysis_options, options, areas, stem = current.analysis_options, current.options, current.areas, current.stem
     earlier_options = replace(analysis_options, account_columns=columns_like_the_map(earlier.accounts, current,
                                                                                      kind="earlier"))
-    old, _ = analysed(earlier, earlier.digest, earlier_options)
-    new = current.analysis if later is current.inputs else analysed(later, later.digest, analysis_options)[0]
+    working = Working(earlier)
+    old, _ = analysed(earlier, earlier.digest, earlier_options, working)
+    new = (current.analysis if later is current.inputs
+           else analysed(later, later.digest, analysis_options, Working(later))[0])
+    working.done()
     for problem in (old, new):
         if isinstance(problem, SocialMapError):
             show_problems(problem.issues, explore.problem_summary(problem.issues))
@@ -319,7 +376,7 @@ def show_trend(files: list[InputFile], dates: str, options: MapOptions, stem: st
     overall = frame[frame["kind"] == "overall"]
     st.markdown(f"**{overtime.trend_headline(frame)}.** Potential reach sums followers and weekly OTV sums "
                 "followers x posts a week: impressions, not people.")
-    st.iframe(page, height=900)
+    st.iframe(page, height="content")  # as tall as its charts: no frame cuts them
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button("Download the trend (HTML)", page, f"{stem}-trend.html", "text/html", key="get_trend_html",
                            type="primary", icon=":material/download:", on_click="ignore")
@@ -328,7 +385,7 @@ def show_trend(files: list[InputFile], dates: str, options: MapOptions, stem: st
                                f"{stem}-trend.{fmt}", POSTER_TYPES[fmt], key=f"get_trend_{fmt}", on_click="ignore")
         st.download_button("Trend table (CSV)", partial(table_csv, frame), f"{stem}-trend.csv", "text/csv",
                            key="get_trend_csv", on_click="ignore")
-    st.dataframe(overall[list(overtime.TREND_HEADINGS)].rename(columns=overtime.TREND_HEADINGS), hide_index=True)
+    table(overtime.trend_rows(overall))
 
 
 def settings_controls(columns: dict[str, ColumnMap]) -> None:
