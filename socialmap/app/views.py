@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
 from socialmap import InputFile, MapOptions, SocialMapError, explore, overtime
@@ -27,6 +28,7 @@ from socialmap.pipeline import Analysis
 from socialmap.inputs.schema import ACCOUNT_FIELDS, RELATIONSHIP_FIELDS
 from socialmap.poster import map_file, trend_file
 
+NOTHING = "\u2013"  # what a table shows where there is nothing
 MAP_HEIGHT = 640  # pixels, where the window's height is not known (AppTest); the page's style sets it
 _MARKDOWN_SPECIAL = re.compile(r"[!-/:-@\[-`{-~]")  # every ASCII punctuation mark: CommonMark lets each be escaped
 
@@ -136,13 +138,28 @@ def still_valid(key: str, offered, default=None) -> None:
 
 def table(frame, **layout) -> None:
     """A table as people read one: headings in words, whole numbers with thousands separators, percentages with
-    one decimal, "–" where there is nothing (never "None" or "nan"), links as links. The values underneath stay
-    numbers, so a click on a heading still sorts 9,000 below 12,000."""
+    one decimal, "–" where there is nothing (never "None" or "nan"), links as links. A column with no gaps stays
+    numbers underneath, so a click on its heading sorts 9,000 below 12,000; Streamlit writes "None" in an empty
+    cell whatever the format says, so a column with gaps is shown as its text."""
+    formats = explore.cell_formats(frame)
+    shown = frame.copy()
+    if "url" in shown:
+        shown["url"] = shown["url"].astype(object).where(shown["url"].notna(), "")
+    gaps = [column for column in shown.columns if shown[column].isna().any()]
+    for column in gaps:  # Streamlit writes "None" in any empty cell: such a column is shown as its text
+        written = formats.get(column, "{}")
+        shown[column] = [NOTHING if pd.isna(value) else written.format(value) for value in shown[column]]
+
     def heading(column: str):
         words = explore.heading_words(column)
-        return st.column_config.LinkColumn(words) if column == "url" else words
-    st.dataframe(frame.style.format(explore.cell_formats(frame), na_rep="–"), hide_index=True,
-                 column_config={column: heading(column) for column in frame.columns}, **layout)
+        if column == "url":
+            return st.column_config.LinkColumn(words)
+        if column in gaps and column in formats:  # numbers written as text: still on the right
+            return st.column_config.TextColumn(words, alignment="right")
+        return words
+    numeric = {column: text for column, text in formats.items() if column not in gaps}
+    st.dataframe(shown.style.format(numeric), hide_index=True,
+                 column_config={column: heading(column) for column in shown.columns}, **layout)
 
 
 def column_step(plan: guess.ColumnPlan, labels: dict[str, str], *, title: str, file_name: str, what: str,
@@ -354,6 +371,13 @@ def show_mentions(old, new, summary, accounts: dict[str, str]):
     return mentions
 
 
+def trend_height(page: str) -> int:
+    """Pixels the trend page needs in the app's main column on a 1366-wide screen (about 900 wide), where its
+    charts sit one above the other: measured on the sample (9 charts, 67 table rows: 3,385 px at 906 wide).
+    Streamlit cannot measure it: the page's content security policy lets no script of Streamlit's in."""
+    return 700 + 260 * page.count("<svg") + 5 * page.count("<tr")
+
+
 def show_trend(files: list[InputFile], dates: str, options: MapOptions, stem: str,
                current: Current | None = None) -> None:
     """Accounts, potential reach and weekly OTV per snapshot, as the trend page's charts and a table; files whose
@@ -376,7 +400,7 @@ def show_trend(files: list[InputFile], dates: str, options: MapOptions, stem: st
     overall = frame[frame["kind"] == "overall"]
     st.markdown(f"**{overtime.trend_headline(frame)}.** Potential reach sums followers and weekly OTV sums "
                 "followers x posts a week: impressions, not people.")
-    st.iframe(page, height="content")  # as tall as its charts: no frame cuts them
+    st.iframe(page, height=trend_height(page))  # as tall as its charts at a laptop's width: no frame cuts them
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button("Download the trend (HTML)", page, f"{stem}-trend.html", "text/html", key="get_trend_html",
                            type="primary", icon=":material/download:", on_click="ignore")
