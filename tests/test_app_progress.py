@@ -29,3 +29,10 @@ def test_an_upload_reports_every_stage_with_its_counts_and_a_rerun_none(monkeypa
     said.clear()
     run(app.selectbox(key="colour").set_value("platform"))  # cached stages: nothing to wait for
     assert [stage for stage, _ in said] == ["render"]
+
+
+def test_a_compare_leaves_no_progress_bar_behind(app):
+    run(app.checkbox(key="sample_change").check())
+    run(app.radio(key="view").set_value("What changed"))
+    assert len(app.get("iframe")) == 1
+    assert not app.get("progress"), "both snapshots' bars go once the change is drawn"

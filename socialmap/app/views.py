@@ -320,9 +320,12 @@ def show_change(current: Current, earlier: explore.Inputs, later: explore.Inputs
                                                                                      kind="earlier"))
     working = Working(earlier)
     old, _ = analysed(earlier, earlier.digest, earlier_options, working)
-    new = (current.analysis if later is current.inputs
-           else analysed(later, later.digest, analysis_options, Working(later))[0])
     working.done()
+    new = current.analysis
+    if later is not current.inputs:  # the sample's later copy
+        working = Working(later)
+        new = analysed(later, later.digest, analysis_options, working)[0]
+        working.done()
     for problem in (old, new):
         if isinstance(problem, SocialMapError):
             show_problems(problem.issues, explore.problem_summary(problem.issues))
