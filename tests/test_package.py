@@ -88,7 +88,7 @@ def test_the_installed_app_runs_on_its_sample(installed, tmp_path):
               "at = AppTest.from_file(str(app.SCRIPT), default_timeout=180).run()\n"
               "assert not at.exception, [e.value for e in at.exception]\n"
               "print(app.SCRIPT)\n"
-              "print(at.info[0].value)\n")
+              "print(at.caption[0].value)\n")
     where, notice = _run(installed, "python", "-c", script, cwd=tmp_path).stdout.splitlines()[-2:]
     assert Path(where).is_relative_to(installed.parent)
     assert "invented sample" in notice
