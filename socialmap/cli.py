@@ -159,6 +159,10 @@ def _warn(issues, note: str = "", *, prefix: str = "", verbose: bool = False) ->
     return len(warnings_)
 
 
+max_size_option = click.option(
+    "--max-size", "max_bytes", type=click.FloatRange(min=0, min_open=True), default=MapOptions.max_bytes / 2**20,
+    show_default=True, callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
+    help="Largest input file to read, in MB.")
 _VERBOSE = click.option("--verbose", is_flag=True, help="List every warning on its own line, with its row.")
 _PAPER = click.option("--paper", type=click.Choice(PAPER_NAMES, case_sensitive=False), default="A3", show_default=True,
                       callback=lambda context, parameter, text: text.upper(),
@@ -220,10 +224,7 @@ _PAPER = click.option("--paper", type=click.Choice(PAPER_NAMES, case_sensitive=F
 @click.option("--relationships-sheet", "relationships_sheet", default=None,
               help="The sheet holding the relationships: of RELATIONSHIPS if given, else of the ACCOUNTS workbook.")
 @column_options
-@click.option("--max-size", "max_bytes", type=click.FloatRange(min=0, min_open=True),
-              default=MapOptions.max_bytes / 2**20, show_default=True,
-              callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
-              help="Largest input file to read, in MB.")
+@max_size_option
 @click.option("--from", "mentions_from", default=None, callback=lambda context, parameter, text: _date_option(text),
               help="Keep only dated relationships (e.g. mentions) on or after this date (2026-10-01 or 01/10/2026); "
                    "undated ones stay.")
@@ -333,10 +334,7 @@ def _checked_html(path: Path) -> Path:
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @click.option("--sheet", default=None, help="The sheet of each workbook to read (default: found from the headings).")
 @column_options
-@click.option("--max-size", "max_bytes", type=click.FloatRange(min=0, min_open=True),
-              default=MapOptions.max_bytes / 2**20, show_default=True,
-              callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
-              help="Largest input file to read, in MB.")
+@max_size_option
 @_VERBOSE
 @store_option
 def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, dates: tuple[str, ...] | None,

@@ -14,7 +14,7 @@ from typing import NoReturn
 
 import click
 
-from .cli import INPUT_ERROR, _say_columns, _warn, column_options, main
+from .cli import INPUT_ERROR, _say_columns, _warn, column_options, main, max_size_option
 from .errors import SocialMapError
 from .inputs.files import InputFile
 from .options import MapOptions
@@ -53,10 +53,7 @@ def snapshots() -> None:
 @click.option("--relationships-sheet", "relationships_sheet", default=None,
               help="The sheet holding the relationships: of RELATIONSHIPS if given, else of the ACCOUNTS workbook.")
 @column_options
-@click.option("--max-size", "max_bytes", type=click.FloatRange(min=0, min_open=True),
-              default=MapOptions.max_bytes / 2**20, show_default=True,
-              callback=lambda context, parameter, megabytes: max(1, round(megabytes * 2**20)),
-              help="Largest input file to read, in MB.")
+@max_size_option
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @store_option
 @click.option("--verbose", is_flag=True, help="List every warning on its own line, with its row.")

@@ -9,17 +9,14 @@ loads comes from outside the machine.
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from socialmap import InputFile, MapOptions, build_map
-from socialmap.app import SCRIPT, streamlit_flags
-from tests.servers import free_port, wait_until_healthy
+from socialmap import MapOptions, build_map
 from socialmap.export import table_csv
+from tests.servers import served_app
 
 pytestmark = pytest.mark.browser
 
@@ -34,25 +31,8 @@ HOSTILE = '<img src=x onerror="window.parent.__pwned=1;window.__pwned=1">'
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     """The app, served by `streamlit run` on a free localhost port for this module's tests."""
-    port = free_port()
-    log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("w+")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(SCRIPT),
-         *streamlit_flags(port, **{"server.maxUploadSize": str(UPLOAD_LIMIT_MB)})],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(server, port, seconds=60, log=log)
+    with served_app(tmp_path_factory.mktemp("streamlit"), **{"server.maxUploadSize": str(UPLOAD_LIMIT_MB)}) as (_, url):
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
 
 
 class Visit:
