@@ -227,6 +227,9 @@ def parse_channel(cell: str, platform: str) -> tuple[str, str]:
     return handle, link
 
 
+_BARE_SITE_PATH = re.compile(r"^(www\.)?[a-z0-9\-]+(\.[a-z0-9\-]+)+/", re.IGNORECASE)
+
+
 def profile_link(cell: str) -> tuple[str, str]:
     """(handle, platform) of a profile link on a platform socialmap knows; ("", "") for anything else.
 
@@ -234,7 +237,9 @@ def profile_link(cell: str) -> tuple[str, str]:
     channel cell; a bare handle, a website or a link to another site is no profile link.
     """
     text = cell.strip()
-    if "://" not in text and not re.match(r"^(www\.)?[a-z0-9\-]+(\.[a-z0-9\-]+)+/", text, re.IGNORECASE):
+    if "/" not in text:  # a handle: the common case, decided without a pattern (link ends are many)
+        return "", ""
+    if "://" not in text and not _BARE_SITE_PATH.match(text):
         return "", ""
     platform = _HOSTS.get(_host(urlsplit(text if "://" in text else f"https://{text}").netloc))
     if platform is None:
