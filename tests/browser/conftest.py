@@ -62,3 +62,38 @@ def open_map(browser):
     yield _open
     for page in pages:
         page.close()
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "socialmap" / "sample"
+
+
+@pytest.fixture(scope="session")
+def dated_sample(tmp_path_factory):
+    """(path, result): the sample map with a title, source and date, as printed, downloaded and saved."""
+    from socialmap import MapOptions, build_map
+
+    result = build_map(SAMPLE / "accounts.csv", SAMPLE / "relationships.csv", options=MapOptions(
+        title="Derby and Derbyshire", source="Invented sample", data_date="2026-11-24"))
+    path = tmp_path_factory.mktemp("dated-sample") / "map.html"
+    path.write_text(result.html, encoding="utf-8")
+    return path, result
+
+
+@pytest.fixture
+def hostile_map(tmp_path):
+    """hostile_map(text, more_rows="") -> (path, result): a map whose title, subtitle, source, account "a"'s
+    name and colour group are all ``text``."""
+    from socialmap import MapOptions, build_map
+
+    def _make(hostile: str, *, more_rows: str = ""):
+        accounts = tmp_path / "accounts.csv"
+        quoted = hostile.replace('"', '""')
+        accounts.write_text(f'id,name,Team,followers\na,"{quoted}","{quoted}",500\nb,Beta,Other,10\n{more_rows}',
+                            encoding="utf-8")
+        result = build_map(accounts, options=MapOptions(title=hostile, subtitle=hostile, source=hostile,
+                                                        colour_by="Team"))
+        path = tmp_path / "hostile.html"
+        path.write_text(result.html, encoding="utf-8")
+        return path, result
+
+    return _make

@@ -14,24 +14,11 @@ import pytest
 from defusedxml import ElementTree
 from PIL import Image
 
-from socialmap import MapOptions, build_map
-
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "socialmap" / "sample"
 SVG = "{http://www.w3.org/2000/svg}"
 KEY, HEAD, FOOT = 280, 76, 30  # CSS px around the map in both pictures (pictures.js)
 HOSTILE = '</script><img src=x onerror="window.__pwned=1;alert(1)"><svg onload=alert(1)>&amp;"\''
-
-
-@pytest.fixture(scope="module")
-def sample_map(tmp_path_factory):
-    result = build_map(SAMPLE / "accounts.csv", SAMPLE / "relationships.csv", options=MapOptions(
-        title="Derby and Derbyshire", source="Invented sample", data_date="2026-11-24"))
-    path = tmp_path_factory.mktemp("pictures") / "map.html"
-    path.write_text(result.html, encoding="utf-8")
-    return path, result
 
 
 def _download(page, button: str) -> tuple[bytes, str]:
@@ -53,8 +40,8 @@ def _dark(pixels: np.ndarray) -> float:
     return float((pixels.astype(np.int16).max(axis=2) < 100).mean())
 
 
-def test_png_holds_title_view_key_source_and_date_at_twice_the_screen(sample_map, open_map):
-    path, _ = sample_map
+def test_png_holds_title_view_key_source_and_date_at_twice_the_screen(dated_sample, open_map):
+    path, _ = dated_sample
     page, log = open_map(path)
     data, name = _download(page, "#sm-png-button")
     assert name == "Derby-and-Derbyshire.png"
@@ -75,8 +62,8 @@ def test_png_holds_title_view_key_source_and_date_at_twice_the_screen(sample_map
     assert log.errors == [] and log.network_requests() == []
 
 
-def test_png_key_leaves_out_hidden_groups(sample_map, open_map):
-    path, _ = sample_map
+def test_png_key_leaves_out_hidden_groups(dated_sample, open_map):
+    path, _ = dated_sample
     page, _ = open_map(path)
     shown = _coloured(np.asarray(Image.open(io.BytesIO(_download(page, "#sm-png-button")[0])).convert("RGB")))
     for box in page.locator("#sm-legend-items input").all()[:5]:
@@ -95,8 +82,8 @@ def _texts(root) -> list[str]:
     return ["".join(element.itertext()) for element in root.iter(f"{SVG}text")]
 
 
-def test_svg_has_a_disc_per_account_shown_the_title_the_key_and_the_names_drawn(sample_map, open_map):
-    path, result = sample_map
+def test_svg_has_a_disc_per_account_shown_the_title_the_key_and_the_names_drawn(dated_sample, open_map):
+    path, result = dated_sample
     page, log = open_map(path)
     data, root = _svg(page)
     discs = root.findall(f".//{SVG}g[@class='sm-accounts']/{SVG}circle")
@@ -118,8 +105,8 @@ def test_svg_has_a_disc_per_account_shown_the_title_the_key_and_the_names_drawn(
     assert log.errors == [] and log.network_requests() == []
 
 
-def test_svg_leaves_out_hidden_groups(sample_map, open_map):
-    path, result = sample_map
+def test_svg_leaves_out_hidden_groups(dated_sample, open_map):
+    path, result = dated_sample
     page, _ = open_map(path)
     page.locator("#sm-legend-items input").first.uncheck()
     hidden = page.evaluate("window.socialmap.nodes.get({filter: (n) => n.hidden === true}).length")
@@ -137,13 +124,8 @@ def _no_script_or_reference(data: bytes, root) -> None:
             assert "url(" not in value or value == "url(#sm-map-clip)", f"an outside reference: {value}"
 
 
-def test_hostile_text_stays_text_in_the_svg(tmp_path, open_map, browser):
-    accounts = tmp_path / "accounts.csv"
-    quoted = HOSTILE.replace('"', '""')
-    accounts.write_text(f'id,name,Team,followers\na,"{quoted}","{quoted}",500\nb,Beta,Other,10\n', encoding="utf-8")
-    result = build_map(accounts, options=MapOptions(title=HOSTILE, subtitle=HOSTILE, source=HOSTILE, colour_by="Team"))
-    path = tmp_path / "hostile.html"
-    path.write_text(result.html, encoding="utf-8")
+def test_hostile_text_stays_text_in_the_svg(tmp_path, open_map, browser, hostile_map):
+    path, _ = hostile_map(HOSTILE)
     page, log = open_map(path)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

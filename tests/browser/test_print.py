@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from socialmap import MapOptions, build_map
+from socialmap import MapOptions
 from socialmap.changemap import build_change
 from socialmap.options import ChangeOptions
 
@@ -25,15 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "socialmap" / "sample"
 SNAPSHOTS = SAMPLE / "snapshots"
 PAPER_MM = {"A4": (297, 210), "Letter": (279.4, 215.9)}
-
-
-@pytest.fixture(scope="module")
-def sample_map(tmp_path_factory):
-    result = build_map(SAMPLE / "accounts.csv", SAMPLE / "relationships.csv", options=MapOptions(
-        title="Derby and Derbyshire", source="Invented sample", data_date="2026-11-24"))
-    path = tmp_path_factory.mktemp("print") / "map.html"
-    path.write_text(result.html, encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +76,8 @@ def _legend(page) -> list[str]:
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_page_one_holds_the_title_the_map_in_colour_and_every_key_entry(sample_map, open_map, tmp_path, paper):
-    page, log = open_map(sample_map)
+def test_page_one_holds_the_title_the_map_in_colour_and_every_key_entry(dated_sample, open_map, tmp_path, paper):
+    page, log = open_map(dated_sample[0])
     pdf = _printed(page, tmp_path, paper)
     image = _page_one(pdf)
     width_mm, height_mm = PAPER_MM[paper]
@@ -111,9 +102,9 @@ def test_page_one_holds_the_title_the_map_in_colour_and_every_key_entry(sample_m
     assert log.errors == [] and log.network_requests() == []
 
 
-def test_the_printed_map_is_the_view_on_screen(sample_map, open_map, tmp_path):
+def test_the_printed_map_is_the_view_on_screen(dated_sample, open_map, tmp_path):
     """Zoomed in on one corner, the print shows that corner: what prints is what is drawn."""
-    page, _ = open_map(sample_map)
+    page, _ = open_map(dated_sample[0])
     whole = _coloured_share(_page_one(_printed(page, tmp_path, "A4")), (0.05, 0.2, 0.7, 0.8))
     page.evaluate("""() => { const n = window.socialmap.network;
         n.moveTo({position: {x: 1e6, y: 1e6}, scale: 1, animation: false}); }""")
@@ -121,8 +112,8 @@ def test_the_printed_map_is_the_view_on_screen(sample_map, open_map, tmp_path):
     assert whole > 0.01 and empty < whole / 20
 
 
-def test_hidden_groups_leave_the_printed_key(sample_map, open_map, tmp_path):
-    page, _ = open_map(sample_map)
+def test_hidden_groups_leave_the_printed_key(dated_sample, open_map, tmp_path):
+    page, _ = open_map(dated_sample[0])
     legend = _legend(page)
     page.locator("#sm-legend-items input").first.uncheck()
     words = _words(_printed(page, tmp_path, "A4"), 1, 1)

@@ -154,14 +154,8 @@ def test_a_bad_or_hostile_view_in_the_address_is_ignored(sample_map, browser, vi
     page.close()
 
 
-def test_hostile_text_stays_text_in_a_saved_view(tmp_path, open_map):
-    accounts = tmp_path / "accounts.csv"
-    quoted = HOSTILE.replace('"', '""')
-    accounts.write_text(f'id,name,Team,followers\na,"{quoted}","{quoted}",500\nb,Beta,Other,10\nc,Gamma,Other,20\n',
-                        encoding="utf-8")
-    result = build_map(accounts, options=MapOptions(title=HOSTILE, subtitle=HOSTILE, source=HOSTILE, colour_by="Team"))
-    path = tmp_path / "hostile.html"
-    path.write_text(result.html, encoding="utf-8")
+def test_hostile_text_stays_text_in_a_saved_view(tmp_path, open_map, hostile_map):
+    path, result = hostile_map(HOSTILE, more_rows="c,Gamma,Other,20\n")
     page, log = open_map(path)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
