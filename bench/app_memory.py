@@ -33,10 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (bench/browser.py: how every bench launches Chromium)
 from tests.servers import served_app  # noqa: E402
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ACCOUNTS_LABEL = "Accounts: one row per account"
 
 
@@ -118,7 +117,7 @@ def main() -> None:
     rows: list[tuple[str, float]] = []
     with served_app(folder) as (server, url):
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1366, "height": 768})
             page.goto(url)
             drawn(page, 223)  # the sample
