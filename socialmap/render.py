@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # plain data made by story.py; the page needs no analysis to 
 __all__ = ["render_html", "tooltip_text", "PageText"]
 
 _VIS_DIR = ("templates", "lib", "vis-9.1.2")
+_UNUSED_VIS = re.compile(r"vis-(?:navigation|manipulation|edit-mode|close|configuration|color-picker)")
 PAGE_SCRIPTS = ("labels.js", "map.js", "controls.js", "print.js", "pictures.js", "view.js", "start.js")  # one inline script, in this order
 
 
@@ -103,7 +105,18 @@ def _vis_files() -> tuple[str, str]:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("pyvis is not installed: socialmap inlines the vis-network it ships")
     folder = Path(next(iter(spec.submodule_search_locations))).joinpath(*_VIS_DIR)
-    return (folder / "vis-network.min.js").read_text(encoding="utf-8"), (folder / "vis-network.css").read_text(encoding="utf-8")
+    return ((folder / "vis-network.min.js").read_text(encoding="utf-8"),
+            _used_vis_rules((folder / "vis-network.css").read_text(encoding="utf-8")))
+
+
+def _used_vis_rules(css: str) -> str:
+    """vis-network's style without the rules of the parts the page never turns on (navigation and editing
+    buttons, the configurator, the colour picker): 207 kB of its 220 kB, mostly button pictures as data URIs,
+    which every map would carry and every browser parse for nothing."""
+    rules = re.findall(r"[^{}]+\{[^{}]*\}", css)  # vis's stylesheet is flat: no @media or @supports blocks
+    if "".join(rules) != css or "@" in css:
+        raise RuntimeError("vis-network's stylesheet is not the flat one socialmap knows: update _used_vis_rules")
+    return "".join(rule for rule in rules if not _UNUSED_VIS.search(rule.split("{", 1)[0]))
 
 
 def _inline(code: str, tag: str) -> Markup:
