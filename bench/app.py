@@ -1,8 +1,18 @@
-"""How fast the app answers a change of colour, size or filter on an upload (server side, Streamlit's AppTest).
+"""How fast the app answers: its first view, and a change of colour, size or filter on a large upload.
 
-    python bench/app.py --accounts 10000 --repeats 3
+    python bench/app.py --browser --visits 8 --accounts 10000 --repeats 3   # in Chromium (issue 18, item 5)
+    python bench/app.py --accounts 10000 --repeats 3                        # server side only (AppTest)
 
-Uploads a generated map (bench/generate.py, seed 0) into the app (socialmap/app/main.py) under
+--browser serves the app as `socialmap app` does and drives it in headless
+Chromium (Debian's, bench/browser.py's flags) at 1366x768. It times what a
+user waits for, from the browser's own clock: from the page's navigation to
+the sample map drawn (the map says so with data-socialmap-ready), on the
+first visit after the server starts and on later ones, each in a new tab,
+with the browser's cache empty (a new profile) and warm (a returning user);
+then, after uploading a generated map (bench/generate.py, seed 0), from a
+change in the sidebar to the new map drawn. Prints Markdown for RESULTS.md.
+
+Without --browser: uploads a generated map (bench/generate.py, seed 0) into the app (socialmap/app/main.py) under
 AppTest, then times each rerun after one widget changes, and counts how
 often the costly stages ran: a colour, size or filter change must not
 analyse or lay out again. Prints a Markdown table (medians; the machine is
@@ -58,12 +68,8 @@ def timed_run(at) -> float:
     return elapsed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--accounts", type=int, default=10_000)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/socialmap-bench-app"))
-    args = parser.parse_args()
+def server_side(args) -> None:
+    """The app's script under AppTest: seconds per rerun after each change, and the costly stages that ran."""
 
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -106,6 +112,168 @@ def main() -> None:
     print("|---|---:|---:|---|")
     for label, times, ran in rows:
         print(f"| {label} | {statistics.median(times):.2f} | {len(times)} | {ran} |")
+
+
+
+# Each document records when its map says it is drawn, on the browser's clock (ms since 1970), in the top page.
+DRAWN_CLOCK = """
+(() => {
+  const note = () => {
+    const at = performance.timeOrigin + performance.now();
+    try { (window.top.__benchDrawn = window.top.__benchDrawn || []).push(at); } catch (error) { /* not ours */ }
+  };
+  const watch = () => {
+    const root = document.documentElement;
+    if (!root) { return; }
+    if (root.dataset.socialmapReady === "true") { note(); return; }
+    const seen = new MutationObserver(() => {
+      if (root.dataset.socialmapReady === "true") { seen.disconnect(); note(); }
+    });
+    seen.observe(root, {attributes: true, attributeFilter: ["data-socialmap-ready"]});
+  };
+  if (document.documentElement) { watch(); } else { document.addEventListener("readystatechange", watch, {once: true}); }
+})();
+"""
+CLOCK = "performance.timeOrigin + performance.now()"
+
+
+def draws(page) -> int:
+    return page.evaluate("(window.__benchDrawn || []).length")
+
+
+def next_draw(page, after: int, since: float, timeout: float = 600) -> float:
+    """Seconds from ``since`` (the browser's clock, ms) to the first map drawn after the ``after``-th."""
+    page.wait_for_function(f"(window.__benchDrawn || []).length > {after}", timeout=timeout * 1000, polling=50)
+    return (page.evaluate(f"window.__benchDrawn[{after}]") - since) / 1000
+
+
+def visit(context, url: str) -> float:
+    """Seconds from a new tab's navigation to the map drawn."""
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="commit")
+        return next_draw(page, 0, page.evaluate("performance.timeOrigin"), timeout=120)
+    finally:
+        page.close()
+
+
+def pick(page, label: str, option: str) -> float:
+    """Choose ``option`` in the sidebar's select box or multiselect ``label``; the browser's clock at the choice."""
+    page.locator("[data-testid=stSidebar]").get_by_text(label, exact=True).locator(
+        "xpath=ancestor::*[@data-testid='stSelectbox' or @data-testid='stMultiSelect'][1]").locator("input").click()
+    choice = page.get_by_role("option", name=option, exact=True)
+    choice.wait_for()
+    at = page.evaluate(CLOCK)
+    choice.click()
+    return at
+
+
+def unpick(page, label: str) -> float:
+    """Take the one choice off a multiselect (the filter back to all); the browser's clock at the key press."""
+    box = page.locator("[data-testid=stSidebar]").get_by_text(label, exact=True).locator(
+        "xpath=ancestor::*[@data-testid='stMultiSelect'][1]")
+    box.locator("input").click()
+    at = page.evaluate(CLOCK)
+    page.keyboard.press("Backspace")  # takes off the one choice made
+    page.keyboard.press("Escape")
+    return at
+
+
+def type_number(page, label: str, value: int) -> float:
+    field = page.locator("[data-testid=stSidebar]").get_by_label(label, exact=True)
+    field.fill(str(value))
+    at = page.evaluate(CLOCK)
+    field.press("Enter")
+    return at
+
+
+def in_browser(args) -> None:
+    """The app in Chromium: the sample's first view, then changes on a large upload (module docstring)."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from browser import CHROMIUM, CHROMIUM_ARGS
+    from tests.servers import served_app
+
+    accounts, relationships = write(args.data_dir, args.accounts)
+    viewport = {"width": 1366, "height": 768}
+    rows: list[tuple[str, list[float]]] = []
+    with served_app(Path(tempfile.mkdtemp(prefix="socialmap-bench-app-"))) as (server, url):
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+            def new_context():
+                context = browser.new_context(viewport=viewport)
+                context.add_init_script(DRAWN_CLOCK)
+                return context
+
+            first = new_context()
+            rows.append(("sample map, first visit after the server starts", [visit(first, url)]))
+            first.close()
+            cold = []
+            for _ in range(args.visits):
+                context = new_context()
+                cold.append(visit(context, url))
+                context.close()
+            rows.append(("sample map, a later visit, browser cache empty", cold))
+            returning = new_context()
+            visit(returning, url)  # fills the browser's cache
+            rows.append(("sample map, a later visit, browser cache warm",
+                         [visit(returning, url) for _ in range(args.visits)]))
+            returning.close()
+
+            context = new_context()
+            page = context.new_page()
+            page.goto(url)
+            next_draw(page, 0, page.evaluate("performance.timeOrigin"), timeout=120)
+            uploader = page.get_by_test_id("stFileUploader")  # relationships first: the sample stays until accounts come
+            uploader.filter(has_text="Relationships:").locator("input[type=file]").set_input_files(str(relationships))
+            page.get_by_text("Add an accounts file too").wait_for()
+            before = draws(page)
+            started = page.evaluate(CLOCK)
+            uploader.filter(has_text="Accounts: one row per account").locator("input[type=file]").set_input_files(
+                str(accounts))
+            rows.append((f"upload {args.accounts:,} accounts and their relationships: map drawn",
+                         [next_draw(page, before, started, timeout=900)]))
+            changes = [
+                ("colour by category", lambda: pick(page, "Colour by", "Category"),
+                 lambda: pick(page, "Colour by", "Automatic")),
+                ("size by PageRank", lambda: pick(page, "Size by", "PageRank (standing)"),
+                 lambda: pick(page, "Size by", "Followers")),
+                ("filter: one platform", lambda: pick(page, "Platforms", "Facebook"), lambda: unpick(page, "Platforms")),
+                ("filter: at least 1,000 followers", lambda: type_number(page, "At least this many followers", 1000),
+                 lambda: type_number(page, "At least this many followers", 0)),
+            ]
+            for label, change, undo in changes:
+                times = []
+                for _ in range(args.repeats):
+                    for action in (change, undo):
+                        before = draws(page)
+                        at = action()
+                        times.append(next_draw(page, before, at))
+                rows.append((f"{args.accounts:,} accounts: {label} (and back), map redrawn", times))
+            context.close()
+            browser.close()
+
+    print(f"app.py served, headless Chromium at 1366x768; median of each row's runs "
+          f"(load average {os.getloadavg()[0]:.1f} at the end)\n")
+    print("| what the user waits for | seconds (median) | runs | fastest, slowest |")
+    print("|---|---:|---:|---|")
+    for label, times in rows:
+        print(f"| {label} | {statistics.median(times):.2f} | {len(times)} | {min(times):.2f}, {max(times):.2f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--browser", action="store_true", help="time the app in headless Chromium")
+    parser.add_argument("--visits", type=int, default=8, help="visits of the sample page (--browser)")
+    parser.add_argument("--accounts", type=int, default=10_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/socialmap-bench-app"))
+    args = parser.parse_args()
+    (in_browser if args.browser else server_side)(args)
 
 
 if __name__ == "__main__":
