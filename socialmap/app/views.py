@@ -339,7 +339,8 @@ def show_change(current: Current, earlier: explore.Inputs, later: explore.Inputs
         return
     summary = change.comparison.summary
     st.markdown(f"**{plain(summary.old_label)} \u2192 {plain(summary.new_label)}:** {summary.headline()}")
-    st.iframe(change.html, height=680)
+    with st.container(key="map_frame"):  # as tall as the window leaves, like the map (one view is drawn at a time)
+        st.iframe(change.html, height=MAP_HEIGHT)
     for box, (label, value, delta) in zip(st.columns(4), overtime.change_headline(summary)):
         box.metric(label, value, delta, border=True)
     st.caption(" ".join(summary.sentences()))
