@@ -147,6 +147,32 @@ def test_upload_changes_the_map_and_the_download_is_what_the_cli_writes(visit, o
     assert app.errors == []
 
 
+def test_the_maps_own_buttons_download_from_inside_the_app(visit, open_map, tmp_path):
+    """The map's PNG, SVG and "Save this view" work in the app's frame as on their own: the frame allows
+    downloads, and the saved view opens on what was shown (a group hidden)."""
+    app = visit()
+    frame = app.map_frame(accounts=223)
+    png = _frame_download(app, frame, "Download PNG")
+    assert png.startswith(b"\x89PNG") and len(png) > 100_000
+    svg = _frame_download(app, frame, "Download SVG")
+    assert b"<svg xmlns=" in svg[:200] and b"Derby City Council</text>" in svg and b"<script" not in svg
+    hidden = frame.evaluate("window.socialmap.data.legend.length") - 1  # "Other communities (3)"
+    frame.locator("#sm-legend-items input").nth(hidden).uncheck()
+    saved = tmp_path / "view.html"
+    saved.write_bytes(_frame_download(app, frame, "Save this view"))
+    alone, log = open_map(saved)
+    assert alone.evaluate("(g) => window.socialmap.groupHidden(g)", hidden)
+    assert alone.evaluate("window.socialmap.data.legend.filter((e, g) => window.socialmap.groupHidden(g)).length") == 1
+    assert log.network_requests() == [] and log.errors == []
+    assert app.outside() == [] and app.errors == []
+
+
+def _frame_download(app: Visit, frame, label: str) -> bytes:
+    with app.page.expect_download(timeout=30_000) as waiting:
+        frame.get_by_role("button", name=label).click()
+    return Path(waiting.value.path()).read_bytes()
+
+
 def test_a_bad_upload_shows_its_problems_and_the_app_recovers(visit, tmp_path):
     photo = tmp_path / "accounts.csv"
     photo.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
