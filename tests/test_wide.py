@@ -198,3 +198,19 @@ def test_a_second_column_for_one_platform_is_another_account_of_the_row():
         ("DerbyCC", "Facebook"), ("DerbyCouncilNews", "Facebook"), ("@DerbyCC", "Twitter/X"),
         ("@DerbyCCjobs", "Twitter/X"), ("derbycc", "Instagram"), ("DerbyshirePolice", "Facebook"),
         ("@DerPolice", "Twitter/X"), ("derbyshirepolicecadets", "Instagram")])
+
+
+def test_a_followers_figure_for_a_whole_row_goes_to_its_one_account_and_never_twice():
+    """One "Followers" column for an organisation with several pages: whose followers are they? Copied to each
+    page, the row's followers would count twice in the potential reach; a row with one account keeps them."""
+    from socialmap import build_map
+    from pathlib import Path
+    result = build_map(Path(__file__).parent / "data" / "wide_followers_for_the_row.csv")
+    followers = {data["id"]: data.get("followers") for _, data in result.graph.nodes(data=True)}
+    assert followers["ErewashBC"] == 3400 and followers["@AmberValleyBC"] == 2100
+    assert all(followers[handle] is None or followers[handle] != followers[handle]  # None or NaN: unknown
+               for handle in ("DerbyCC", "DerbyCouncilNews", "@DerbyCC", "ChesterfieldBC", "@ChesterfieldBC"))
+    assert result.reach.potential_reach == 5_500
+    warnings = [issue for issue in result.issues if issue.column == "Followers"]
+    assert [(issue.row, issue.severity) for issue in warnings] == [(2, "warning")]  # "n/a" in row 5 says nothing
+    assert '"12,400" is for the whole row, which has several accounts: given to none of them' in str(warnings[0])

@@ -8,9 +8,10 @@ stage reads: one row per filled channel cell, with its platform, its handle
 (``https://www.facebook.com/DerbyCC`` gives DerbyCC), the row's other
 columns (name, area, category...) and an ``organisation`` column holding
 the row's name. Per-platform figures (``Twitter followers``, ``Facebook
-likes``) go to that platform's account only; a figure for the whole row is
-read only when the row has one platform. Numeric columns (``twitter_id``,
-counts under a platform's name) are not handles.
+likes``) go to that platform's account only; a figure for the whole row goes
+to the row's account when the row has one, and to none (with a warning) when
+it has several: copied to each, it would count the same followers twice.
+Numeric columns (``twitter_id``, counts under a platform's name) are not handles.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _HANDLE_WORDS = frozenset({"handle", "username", "user", "account", "page", "pro
 _LINK_WORDS = frozenset({"url", "link", "links", "address", "web"})
 _ANOTHER = frozenset({"second", "third", "fourth", "2nd", "3rd", "4th", "other", "another", "alt", "alternative",
                       "extra", "additional"})  # "Instagram - second account": another account of the platform
-_FIGURES = ("followers", "posts_per_week")  # read for the whole row only when it has one platform
+_FIGURES = ("followers", "posts_per_week")  # for the whole row: its account's, when the row has only one
 _SHARED_FIELDS = ("name", "area", "category", "description", "lat", "lon")
 _NOT_A_HANDLE = UNKNOWN_WORDS | {"no", "nil", "tbc", "tba", "\u2014", "\u2013", "x", "n", "not applicable"}
 _HOSTS = {  # host (without www., m. or mobile.) -> platform
@@ -257,15 +258,11 @@ def to_long(sheet: Sheet, fixed: Mapping[str, str] | None = None) -> tuple[WideL
     frame, fixed = sheet.frame, dict(fixed or {})
     layout = _layout(sheet)
     channels = layout.channels
-    several = len({channel.platform for channel in channels}) > 1
     taken = {c.heading for c in channels} | {h for *_, h in layout.figures} | set(layout.numeric)
     shared = [h for h in map(str, frame.columns) if h not in taken]
     filled = {h: sum(1 for v in frame[h].tolist() if v.strip()) for h in shared}
     matched = match_columns(shared, ACCOUNT_FIELDS, fixed, filled)
     unused = list(layout.numeric)
-    for name in _FIGURES:
-        if name in matched and several and not fixed.get(name):
-            unused.append(matched.pop(name))  # a figure for the whole row: which platform's is it?
     row_fields = {name: matched[name] for name in (*_SHARED_FIELDS, *_FIGURES) if name in matched}
     per_platform = sorted({name for _, name, _ in layout.figures} | {"url"} | (set(_FIGURES) & set(row_fields)))
     kept = [h for h in shared if h not in unused and h not in per_platform and h not in (HANDLE, PLATFORM, ORGANISATION)]
@@ -278,7 +275,7 @@ def to_long(sheet: Sheet, fixed: Mapping[str, str] | None = None) -> tuple[WideL
     rows, issues = [], []
     for i in range(len(frame)):
         row = sheet.header_row + 1 + i
-        found = 0
+        accounts = []
         for channel in channels:
             cell = cells[channel.heading][i].strip()
             if cell.lower() in _NOT_A_HANDLE:  # blank, n/a, none...
@@ -288,7 +285,13 @@ def to_long(sheet: Sheet, fixed: Mapping[str, str] | None = None) -> tuple[WideL
                 issues.append(Issue(sheet.file, row, channel.heading, f'"{cell}" is not a handle or a link; '
                                     "no account for it", severity=WARNING))
                 continue
-            found += 1
+            accounts.append((channel, handle, link))
+        shared_figures = len(accounts) == 1  # the row's figures are its one account's
+        if not shared_figures:
+            issues += _figures_for_none(sheet, row, {name: row_fields[name] for name in _FIGURES if name in row_fields},
+                                        cells, i)
+        found = len(accounts)
+        for channel, handle, link in accounts:
             rows.append(row)
             columns[HANDLE].append(handle)
             columns[PLATFORM].append(channel.platform)
@@ -297,7 +300,8 @@ def to_long(sheet: Sheet, fixed: Mapping[str, str] | None = None) -> tuple[WideL
                 columns[heading].append(cells[heading][i])
             columns[ORGANISATION].append(names[i])
             for name in per_platform:
-                source = figure_of.get((channel.platform, name), row_fields.get(name))
+                source = figure_of.get((channel.platform, name),
+                                       row_fields.get(name) if shared_figures or name not in _FIGURES else None)
                 value = cells[source][i] if source is not None else ""
                 if name == "url" and not value.strip():
                     value, source = link, channel.heading
@@ -325,6 +329,21 @@ def to_long(sheet: Sheet, fixed: Mapping[str, str] | None = None) -> tuple[WideL
         read=tuple(read), unused=tuple(unused), channels=channels,
     )
     return result, issues
+
+
+def _figures_for_none(sheet: Sheet, row: int, figures: dict[str, str], cells: dict[str, list[str]],
+                      i: int) -> list[Issue]:
+    """A warning for each figure written for a whole row that has several accounts: whose is it?"""
+    issues = []
+    for name, heading in figures.items():
+        value = cells[heading][i].strip()
+        if value and value.lower() not in UNKNOWN_WORDS:
+            issues.append(Issue(sheet.file, row, heading, f'"{value}" is for the whole row, which has several '
+                                f"accounts: given to none of them, as copying it to each would count it "
+                                f"more than once", hint=f'give each account its {name.replace("_", " ")} in a '
+                                f'column of its own, such as "Facebook {name.replace("_", " ")}"',
+                                severity=WARNING))
+    return issues
 
 
 _ROW_IN_MESSAGE = re.compile(r"\brow (\d+)\b")
