@@ -133,3 +133,29 @@ def test_of_two_columns_that_could_hold_the_id_the_fuller_one_is_read():
 ])
 def test_the_words_of_a_heading_decide_its_field(heading, field):
     assert match_columns([heading], ACCOUNT_FIELDS) == ({field: heading} if field else {})
+
+
+def test_a_handle_or_link_column_is_the_id_when_no_heading_names_the_id_better():
+    """"Handle/URL" names a link and a handle: with no other id column it is the id (its links read as handles);
+    the name column is the id only when nothing else can be."""
+    assert match_columns(["Account Name", "Handle/URL", "Followers"], ACCOUNT_FIELDS) == {
+        "id": "Handle/URL", "name": "Account Name", "followers": "Followers"}
+    assert match_columns(["Handle", "Website"], ACCOUNT_FIELDS) == {"id": "Handle", "url": "Website"}
+    assert match_columns(["Account Name", "Platform", "Followers"], ACCOUNT_FIELDS)["id"] == "Account Name"
+
+
+def test_a_comms_teams_audit_sheet_is_read_as_they_wrote_it():
+    """Title rows above the headings, a "Handle/URL" column mixing handles and pasted profile links, counts jotted
+    down ("12.4k", "~5000", "approx 300"), a blank row, a total row and a note below: the map is made (it was
+    refused with "no id column"), each link is its handle on its platform, and what is skipped is said by row."""
+    from socialmap import build_map
+    result = build_map(DATA / "comms_team_audit.csv")
+    accounts = {data["id"]: (data["platform"], data.get("followers"), data.get("url"))
+                for _, data in result.graph.nodes(data=True)}
+    assert accounts["DerbyCityCouncil"] == ("Facebook", 1_200_000, "https://www.facebook.com/DerbyCityCouncil")
+    assert accounts["@DerbyCC"][:2] == ("Twitter/X", 12_400)
+    assert accounts["@DerbyshireCops"][:2] == ("Twitter/X", 5000)
+    assert accounts["chesterfieldlibrary"][:2] == ("Instagram", 300)
+    assert len(accounts) == 5 and result.reach.potential_reach == 1_221_100  # the Total row is no account
+    skipped = sorted(issue.row for issue in result.issues if "row skipped" in issue.message)
+    assert skipped == [10, 11, 12]  # the blank row, "Total" and the note under the table, each said

@@ -20,12 +20,22 @@ def test_follower_formats_people_type(text, expected):
     assert parse_count(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("~5000", 5000), ("approx 300", 300), ("approx. 1.2k", 1200), ("c. 2,000", 2000), ("about 1,200", 1200),
+     ("over 900", 900), ("5,000 followers", 5000), ("12k+ likes", 12_000), ("est. 3k", 3000), ("\u2248 40k", 40_000)],
+)
+def test_a_count_jotted_down_roughly_is_read_as_written(text, expected):
+    """Comms teams write estimates as they say them: a map is not refused for "approx 300"."""
+    assert parse_count(text) == expected
+
+
 @pytest.mark.parametrize("blank", ["", "  ", "n/a", "N/A", "-", "unknown", "?", "null", "None"])
 def test_blank_followers_are_unknown_not_zero(blank):
     assert math.isnan(parse_count(blank))
 
 
-@pytest.mark.parametrize("text", ["lots", "12kk", "1,23", "k", "1.2.3", "about 5"])
+@pytest.mark.parametrize("text", ["lots", "12kk", "1,23", "k", "1.2.3", "about lots", "~", "approximately"])
 def test_unreadable_followers_name_the_value(text):
     with pytest.raises(ValueError, match=f'"{text}" is not a number'):
         parse_count(text)

@@ -238,9 +238,29 @@ def match_columns(
         if found is not None and found[0] not in fixed:
             name, tier, weight = found
             candidates.setdefault(name, []).append((tier, weight, filled.get(heading, 0), -position, heading))
+    # A required field no heading names first takes a link or name column whose words also name it ("Handle/URL"
+    # as the id, its links read as handles; "Account Name" last: a list of names and no handles is still a list
+    # of accounts). Other columns keep their field: "Account type" is a category, never the id.
+    for field in fields:
+        if field.required and field.name not in candidates and field.name not in fixed:
+            also = [(other != "name", *option) for other, options in candidates.items() if other in ("url", "name")
+                    for option in options  # a url column only when named by its words, not "profile_url"
+                    if (other == "name" or option[0] == 1) and _names_by_words(option[4], field)]
+            if also:
+                taken = max(also, key=lambda option: (option[0], option[3], option[4]))[1:]
+                for options in candidates.values():
+                    if taken in options:
+                        options.remove(taken)
+                candidates[field.name] = [taken]
     for field in fields:
         options = candidates.get(field.name)
         if options:
             most = max(option[2] for option in options)
             matched[field.name] = max(options, key=lambda option: (2 * option[2] >= most, option[:4]))[4]
     return matched
+
+
+def _names_by_words(heading: str, field: Field) -> bool:
+    """Whether the heading's words hold one of the field's phrases (though it names another field better)."""
+    words = heading_words(heading)
+    return not field.not_words & set(words) and any(holds(words, tuple(phrase.split())) for phrase, _ in field.words)

@@ -38,7 +38,7 @@ from .sheets import Sheet, pick_sheet, read_sheets
 from .schema import (
     ACCOUNT_FIELDS, LINK_LIST_FIELDS, NODEXL_OWN_COLUMNS, RELATIONSHIP_FIELDS, match_columns, normalise_heading,
 )
-from .toolcells import is_nodexl_top_items, kumu_lists, with_profile_links
+from .toolcells import ids_from_profile_links, is_nodexl_top_items, kumu_lists, with_profile_links
 from .values import ONE_WAY, TWO_WAY
 from .headings import ColumnsRead, accounts_read, links_read
 from .wide import WideList, is_wide, to_long
@@ -202,6 +202,7 @@ def recognise(
             accounts, profile = with_profile_links(accounts)
             rules.update(profile)
         account_columns = _account_columns(accounts, {**rules, **chosen_columns}, ignored)
+        accounts, account_columns = ids_from_profile_links(accounts, account_columns)
     else:
         account_columns, ignored = {}, frozenset()
     if accounts is not None:

@@ -11,6 +11,9 @@
   screen, so they are not shown. Its Twitter importers put the account's
   page in ``Custom Menu Item Action``: the account's link where ``Web`` is
   blank.
+- People paste profile links where a handle goes (a "Handle/URL" column):
+  ``https://www.facebook.com/DerbyCC`` is the account DerbyCC on Facebook,
+  with that link as its page (:func:`ids_from_profile_links`).
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from dataclasses import replace
 
 from .sheets import Sheet
 from .schema import ACCOUNT_FIELDS, match_columns
+from .wide import profile_link
 
-__all__ = ["MULTI_VALUE", "values_of", "kumu_lists", "is_nodexl_top_items", "with_profile_links"]
+__all__ = ["MULTI_VALUE", "values_of", "kumu_lists", "is_nodexl_top_items", "with_profile_links",
+           "ids_from_profile_links"]
 
 MULTI_VALUE = " | "
 _NODEXL_TOP_ITEMS = re.compile(r"^top\b.*\bin (tweets?|posts?)\b", re.IGNORECASE)
@@ -70,3 +75,30 @@ def with_profile_links(accounts: Sheet) -> tuple[Sheet, dict[str, str]]:
     frame = accounts.frame.copy()
     frame[web] = frame[web].where(frame[web].str.strip() != "", links)
     return replace(accounts, frame=frame), {}
+
+
+def ids_from_profile_links(accounts: Sheet, columns: Mapping[str, str]) -> tuple[Sheet, dict[str, str]]:
+    """An accounts sheet whose id cells holding a profile link on a known platform hold its handle instead, the
+    link's platform and the link itself filling that row's blank platform and link cells; and the columns to
+    read (a platform or link column the sheet lacked is added, named after the id's heading). Same sheet and
+    columns when no id cell is a profile link. ``columns``: field -> heading ("" for none)."""
+    heading = columns.get("id")
+    if not heading:
+        return accounts, dict(columns)
+    found = [profile_link(cell) for cell in accounts.frame[heading].tolist()]
+    if not any(handle for handle, _ in found):
+        return accounts, dict(columns)
+    frame, columns = accounts.frame.copy(), dict(columns)
+    cells = frame[heading].tolist()
+    for field, made in (("platform", f"{heading} (platform)"), ("url", f"{heading} (link)")):
+        if not columns.get(field):
+            frame[made] = ""
+            columns[field] = made
+    platforms, links = frame[columns["platform"]].tolist(), frame[columns["url"]].tolist()
+    for row, (handle, platform) in enumerate(found):
+        if handle:
+            links[row] = links[row] if links[row].strip() else cells[row].strip()
+            platforms[row] = platforms[row] if platforms[row].strip() else platform
+            cells[row] = handle
+    frame[heading], frame[columns["platform"]], frame[columns["url"]] = cells, platforms, links
+    return replace(accounts, frame=frame), columns

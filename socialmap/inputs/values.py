@@ -25,6 +25,10 @@ _GROUPED = r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+"
 _PLAIN = rf"(?:{_GROUPED}(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?"
 _NUMBER = re.compile(rf"^(?P<number>{_PLAIN})$", re.IGNORECASE)
 _COUNT = re.compile(rf"^(?P<number>{_PLAIN})\s*(?P<suffix>[kmb]?)\s*\+?$", re.IGNORECASE)
+# "~5,000", "approx 300", "c. 2k", "about 1,200", "over 900", "5000 followers": a count as people jot one down
+_ROUGHLY = re.compile(r"^(?:~|\u2248|>|approx(?:\.|imately)?|about|around|roughly|circa|ca?\.|est(?:\.|imated)?|over|"
+                      r"more than)\s*(?P<count>.+?)$|^(?P<counted>.+?)\s*(?:followers|likes|subscribers|fans)$",
+                      re.IGNORECASE)
 _NOT_FINITE = re.compile(r"^[+-]?(nan|inf|infinity|∞)$", re.IGNORECASE)
 _SCHEME = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -70,10 +74,13 @@ def _not_a_number(text: str) -> ValueError:
 
 
 def parse_count(text: str) -> float:
-    """A follower count: 1234, "1,234", "1.2K", "3.4m", "12k+", "1.2E+06"; NaN when blank."""
+    """A follower count: 1234, "1,234", "1.2K", "3.4m", "12k+", "1.2E+06", "~5,000", "approx 300"; NaN when blank."""
     if _is_unknown(text):
         return math.nan
     cleaned = text.strip()
+    roughly = _ROUGHLY.match(cleaned)
+    if roughly and _COUNT.match((roughly["count"] or roughly["counted"]).strip()):
+        cleaned = (roughly["count"] or roughly["counted"]).strip()
     if cleaned.startswith("-") and _COUNT.match(cleaned[1:].strip()):
         raise ValueError(f"{shown(text)} is negative; a follower count cannot be below zero")
     match = _COUNT.match(cleaned)
