@@ -159,8 +159,10 @@ def visit(context, url: str) -> float:
 
 def pick(page, label: str, option: str) -> float:
     """Choose ``option`` in the sidebar's select box or multiselect ``label``; the browser's clock at the choice."""
-    page.locator("[data-testid=stSidebar]").get_by_text(label, exact=True).locator(
-        "xpath=ancestor::*[@data-testid='stSelectbox' or @data-testid='stMultiSelect'][1]").locator("input").click()
+    box = page.locator("[data-testid=stSidebar]").get_by_text(label, exact=True).locator(
+        "xpath=ancestor::*[@data-testid='stSelectbox' or @data-testid='stMultiSelect'][1]").locator("input")
+    box.click()
+    box.fill(option)  # the list shows the choices that match what is typed
     choice = page.get_by_role("option", name=option, exact=True)
     choice.wait_for()
     at = page.evaluate(CLOCK)
