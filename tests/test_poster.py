@@ -201,3 +201,17 @@ def test_cli_writes_posters_by_suffix_on_the_paper_asked_for(tmp_path):
     assert result.exit_code == 2 and ".svg, .pdf or .pptx" in result.output
     result = CliRunner().invoke(main, ["build", str(SAMPLE_ACCOUNTS), "-o", str(svg), "--paper", "A0"])
     assert result.exit_code == 2 and "A0" in result.output
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils: .ci/run installs it")
+def test_a_pdf_poster_prints_no_box_for_a_letter_or_symbol_its_face_lacks(write_csv, tmp_path):
+    """Bitstream Vera has no ŷ, ź or emoji: such a name prints with its base letters and without the emoji,
+    never with an empty box where a glyph is missing (the README says so)."""
+    accounts = write_csv("a.csv", "id,name,platform,followers\n@tyhafan,Tŷ Hafan 🍎,Facebook,1200\n"
+                                  "@lodz,Łódź Polish Club,Facebook,300\n@nero,Café Nero ☕,Instagram,800\n")
+    result = build_map(accounts, options=MapOptions(title="Gŵyl Derby"))
+    path = tmp_path / "map.pdf"
+    path.write_bytes(map_file("pdf", result.payload, result.text, paper="A4"))
+    text = _pdf_text(path)
+    assert "Ty Hafan" in text and "Łódz Polish Club" in text and "Café Nero" in text and "Gwyl Derby" in text
+    assert not {"\U0001F34E", "\u2615", "\u0177", "\u017a"} & set(text)

@@ -11,7 +11,9 @@ Bitstream Vera, embedded as a subset (:mod:`.fonts`).
 from __future__ import annotations
 
 import io
+import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
@@ -79,8 +81,28 @@ _STAND_INS = {"\u2192": "->", "\u2190": "<-", "\u2194": "<->", "\u21d2": "=>"}
 
 
 def _drawable(text: str) -> str:
-    """``text`` with the few symbols our own words use and Vera lacks replaced by plain ones."""
-    return "".join(_STAND_INS.get(character, character) for character in text)
+    """``text`` as the embedded face can print it: the few symbols our own words use and Vera lacks as plain ones,
+    a letter it lacks as its base letter (Welsh "Tŷ" as "Ty", Polish "Łódź" as "Łódz"), and what has no base
+    letter in it (an emoji) left out: a missing glyph would print as a box."""
+    return "".join(_printable(_STAND_INS.get(character, character)) for character in text)
+
+
+@lru_cache(maxsize=512)
+def _printable(text: str) -> str:
+    glyphs = _glyphs()
+    if all(ord(character) in glyphs for character in text):
+        return text
+    return "".join(part for part in unicodedata.normalize("NFKD", text) if ord(part) in glyphs)
+
+
+@lru_cache(maxsize=1)
+def _glyphs() -> frozenset[int]:
+    """The characters both embedded faces have a glyph for."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register()
+    faces = [pdfmetrics.getFont(name).face for name in (REGULAR, BOLD)]
+    return frozenset.intersection(*(frozenset(face.charToGlyph) for face in faces))
 
 
 def _text(canvas: Canvas, item: Label, height: float) -> None:
