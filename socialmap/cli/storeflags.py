@@ -1,7 +1,7 @@
 """``--store``, and the store side of ``socialmap trend`` and ``socialmap compare`` (issue 19).
 
-Kept apart from cli.py, which adds ``--store`` to trend and compare and calls
-these, so that its own edits stay a few lines; the work is in socialmap.stored.
+trend.py and compare.py add ``--store`` and call these when it is given; the
+work is in socialmap.stored.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import click
 
-from .options import ChangeOptions, MapOptions
-from .store import STORE_ENV, Store, store_path
+from ..options import ChangeOptions, MapOptions
+from ..store import STORE_ENV, Store, store_path
 
 __all__ = ["store_option", "open_store", "store_trend", "store_change"]
 
@@ -42,7 +42,7 @@ def refuse_file_options(settings: dict, *names: str) -> None:
 
 def store_trend(given: str, files: Sequence, dates, settings: dict):
     """The trend's snapshots: every snapshot in the store, each read as it was added."""
-    from .stored import trend_snapshots
+    from ..stored import trend_snapshots
 
     if files:
         raise click.UsageError("give SNAPSHOT files or --store, not both")
@@ -55,7 +55,7 @@ def store_trend(given: str, files: Sequence, dates, settings: dict):
 def store_change(given: str | None, old: str | None, new: str | None, files: Sequence, settings: dict, *,
                  areas, options: ChangeOptions, progress):
     """The change between two stored snapshots (--old, --new; default the two latest), as compare draws files."""
-    from .stored import change_from_store, pick_pair
+    from ..stored import change_from_store, pick_pair
 
     if any(file is not None for file in files):
         raise click.UsageError("give the snapshots' files or --store with --old and --new, not both")

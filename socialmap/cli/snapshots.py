@@ -3,33 +3,24 @@
 Only flags to calls: the work is in socialmap.stored (reading, figures) and
 socialmap.store (the SQLite file). Every command first says which store it
 used; a problem is one line per issue and exit status 2, as for ``build``.
-cli.py imports this module at its end, which adds the group to ``socialmap``.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
-from .cli import INPUT_ERROR, _say_columns, _warn, column_options, main, max_size_option
-from .errors import SocialMapError
-from .inputs.files import InputFile
-from .options import MapOptions
-from .store import StoredSnapshot
+from ..errors import SocialMapError
+from ..inputs.files import InputFile
+from ..options import MapOptions
+from ..store import StoredSnapshot
+from ..words import count_of
+from .flags import column_options, max_size_option, strict_option, verbose_option
+from .say import refuse, say_columns, warn
 from .storeflags import open_store, store_option
-from .words import count_of
 
 __all__ = ["snapshots"]
-
-
-def _refuse(error: SocialMapError, outcome: str) -> NoReturn:
-    for issue in error.issues:
-        click.echo(str(issue), err=True)
-    click.echo(f"socialmap: {outcome}.", err=True)
-    sys.exit(INPUT_ERROR)
 
 
 def _figures(snapshot: StoredSnapshot) -> str:
@@ -37,7 +28,7 @@ def _figures(snapshot: StoredSnapshot) -> str:
             f"potential reach {snapshot.potential_reach:,}, weekly OTV {snapshot.weekly_otv:,}")
 
 
-@main.group()
+@click.group()
 def snapshots() -> None:
     """Remember each month's spreadsheet in a snapshot store, for compare --store and trend --store."""
 
@@ -54,13 +45,13 @@ def snapshots() -> None:
               help="The sheet holding the relationships: of RELATIONSHIPS if given, else of the ACCOUNTS workbook.")
 @column_options
 @max_size_option
-@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+@strict_option
 @store_option
-@click.option("--verbose", is_flag=True, help="List every warning on its own line, with its row.")
+@verbose_option
 def add(accounts: Path, relationships: Path | None, date: str | None, label: str, store: str | None, verbose: bool,
         **settings) -> None:
     """Add a month's ACCOUNTS (and RELATIONSHIPS) as one dated snapshot."""
-    from .stored import prepare_snapshot
+    from ..stored import prepare_snapshot
 
     chosen = open_store(store)
     files = [InputFile(path.name, path.read_bytes()) if path is not None else None for path in (accounts, relationships)]
@@ -68,13 +59,13 @@ def add(accounts: Path, relationships: Path | None, date: str | None, label: str
         new, tables = prepare_snapshot(files[0], files[1], date=date, label=label, options=MapOptions(**settings))
         added = chosen.add(new)
     except SocialMapError as error:
-        _refuse(error, "nothing was added to the store")
-    _warn(tables.issues, verbose=verbose)
+        refuse(error, "nothing was added to the store")
+    warn(tables.issues, verbose=verbose)
     click.echo(f"Added the snapshot of {added.date.label} ({added.date.iso}"
                f"{', ' + added.label if added.label else ''}): {_figures(added)}")
     click.echo(f"  {count_of(len(chosen.snapshots()), 'snapshot')} in the store; "
                "socialmap trend --store and socialmap compare --store use them.")
-    _say_columns(tables.columns)
+    say_columns(tables.columns)
 
 
 @snapshots.command(name="list")
@@ -85,7 +76,7 @@ def list_(store: str | None) -> None:
     try:
         stored = chosen.snapshots()
     except SocialMapError as error:
-        _refuse(error, "the store was not read")
+        refuse(error, "the store was not read")
     if not stored:
         click.echo("  No snapshots yet: add one with socialmap snapshots add accounts-2026-10.csv")
         return
@@ -109,7 +100,7 @@ def remove(date: str, store: str | None) -> None:
         snapshot = chosen.find(date)
         chosen.remove(snapshot)
     except SocialMapError as error:
-        _refuse(error, "nothing was removed")
+        refuse(error, "nothing was removed")
     click.echo(f"Removed the snapshot of {snapshot.name} ({snapshot.accounts_file}); "
                f"{count_of(len(chosen.snapshots()), 'snapshot')} left")
 
@@ -131,14 +122,14 @@ def _checked_csv(path: Path | None) -> Path | None:
 @store_option
 def export(date: str, output: Path, relationships_output: Path | None, store: str | None) -> None:
     """Write the snapshot dated DATE as CSV, as it was read and checked."""
-    from .stored import exported
+    from ..stored import exported
 
     chosen = open_store(store)
     try:
         snapshot = chosen.find(date)
         accounts, relationships = chosen.tables(snapshot)
     except SocialMapError as error:
-        _refuse(error, "nothing was written")
+        refuse(error, "nothing was written")
     output.write_bytes(exported(accounts))
     click.echo(f"{output}: {count_of(snapshot.accounts, 'account')} of the snapshot of {snapshot.name}")
     if relationships_output is not None:
