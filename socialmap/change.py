@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .caveats import POSSIBLE_IMPRESSIONS, UPPER_BOUND
 from .inputs.identity import platform_key
 from .inputs.values import id_key
 
@@ -279,14 +280,14 @@ class ChangeSummary:
             f"({self.added:,} added, {self.removed:,} removed, {self.kept:,} in both).",
             f"Potential reach was {self.potential_reach_old:,.0f} and is {self.potential_reach_new:,.0f} "
             f"({_signed(self.potential_reach_new - self.potential_reach_old)}, {_signed_pct(self.reach_change_pct)}): "
-            "sums of followers, not people. Like for like, counting only follower counts known in each snapshot "
+            f"sums of followers, each {UPPER_BOUND}. Like for like, counting only follower counts known in each snapshot "
             f"(added and removed accounts included): {_signed(self.followers_change)} "
             f"({_signed_pct(self.followers_change_pct)}); the {_accounts_text(self.kept)} in both changed by "
             f"{_signed_pct(self.kept_followers_change_pct)} ({self.grew:,} grew, {self.same:,} stayed the same, "
             f"{self.shrank:,} shrank).",
             f"Weekly opportunities to view were {self.weekly_otv_old:,.0f} and are {self.weekly_otv_new:,.0f} "
             f"({_signed_pct(self.otv_change_pct)}; like for like {_signed(self.weekly_otv_change)}, "
-            f"{_signed_pct(self.weekly_otv_change_pct)}): impressions, not people.",
+            f"{_signed_pct(self.weekly_otv_change_pct)}): {POSSIBLE_IMPRESSIONS}.",
         ]
         if self.not_in_growth:
             lines.append(f"{self.not_in_growth:,} account{'s have' if self.not_in_growth != 1 else ' has'} no follower "

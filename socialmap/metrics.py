@@ -19,6 +19,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from .caveats import OUTCOME_CAVEAT, REACH_CAVEAT
 from .community import Partition
 from .compiled import CompiledGraph, compile_graph
 from .impressions import DEFAULT_VISIBILITY, Visibility, likely_impressions
@@ -52,12 +53,6 @@ METRICS_COLUMNS = (
     "posts_per_week_assumed", "weekly_otv", "placeholder", "url", "organisation", "importance",
     "visibility_factor", "likely_impressions",
 )
-REACH_CAVEAT = (
-    "Reach counts unique people; impressions count times a post is shown. Potential reach here is a sum of "
-    "followers: an upper bound on reach, not reach, because audiences overlap. Opportunities to view "
-    "(followers x posts a week) count possible impressions, not people."
-)
-OUTCOME_CAVEAT = "Reach and opportunities to view are outputs, not outcomes: they say who could see a post, not who did."
 UNKNOWN_REACH = f"unknown: {NO_FOLLOWERS}"
 EXACT_BETWEENNESS_UP_TO = 3000
 BETWEENNESS_SAMPLE = 500  # sources, at most; fewer on very large maps

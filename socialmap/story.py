@@ -212,7 +212,8 @@ def change_panel(summary: ChangeSummary, changes: pd.DataFrame, by_area: pd.Data
     ranked = present.sort_values(["followers_new", "id"], ascending=[False, True], na_position="last").head(top)
     caveats = [summary.headline() + ".", *summary.sentences()[1:]]
     caveats.append("Percentages in the tables are like for like: accounts whose follower count is known in each "
-                   "snapshot they are in. " + OUTCOME_CAVEAT)
+                   "snapshot they are in.")
+    caveats += [REACH_CAVEAT, OUTCOME_CAVEAT]  # as the map's reach panel says them
     return ReachPanel(
         headline=[
             ("Accounts", f"{summary.accounts_old:,} \u2192 {summary.accounts_new:,} (+{summary.added:,} new, "

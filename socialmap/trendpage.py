@@ -18,6 +18,7 @@ from datetime import date
 import pandas as pd
 from markupsafe import Markup
 
+from .caveats import POSSIBLE_IMPRESSIONS, UPPER_BOUND
 from .channels import PALETTE
 from .render import _asset_text, _environment, _inline
 from .svgchart import Line, LineChart, line_chart
@@ -29,8 +30,8 @@ MEASURE_NAMES = {"accounts": "Accounts", "potential_reach": "Potential reach", "
 _UNITS = {"accounts": "accounts", "potential_reach": "followers", "weekly_otv": "opportunities to view"}
 _MEANING = {
     "accounts": "Accounts in each snapshot's file.",
-    "potential_reach": "Potential reach: the sum of followers (not unique people).",
-    "weekly_otv": "Weekly opportunities to view: followers x posts a week (impressions, not people).",
+    "potential_reach": f"Potential reach: the sum of followers, {UPPER_BOUND}.",
+    "weekly_otv": f"Weekly opportunities to view: followers x posts a week, {POSSIBLE_IMPRESSIONS}.",
 }
 OTHER_LINE = "#777777"  # darker than the map's "other" grey: a thin line needs the contrast
 _GROUP_ORDER = ("potential_reach", "weekly_otv", "accounts")  # the switch's order; reach shows first

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from ..caveats import POSSIBLE_IMPRESSIONS, UPPER_BOUND
 from ..errors import SocialMapError
 from ..export import table_bytes
 from ..options import MapOptions
@@ -83,8 +84,8 @@ def trend(snapshots: tuple[Path, ...], output: Path, report_path: Path | None, d
     first, last = loaded[0].date.label, loaded[-1].date.label
     click.echo(f"{output}: {len(loaded)} snapshots, {first} to {last}")
     click.echo(f"  {headline(table, arrow='->')}.")
-    click.echo("  Potential reach is a sum of followers (an upper bound on reach, not reach) and weekly OTV a sum of "
-               "followers x posts a week (possible impressions, not people).")
+    click.echo(f"  Potential reach is a sum of followers ({UPPER_BOUND}) and weekly OTV a sum of "
+               f"followers x posts a week ({POSSIBLE_IMPRESSIONS}).")
     if report_path is not None:
         report_path.write_bytes(table_bytes(table, report_path, sheet="Trend"))
         click.echo(f"{report_path}: {count_of(len(table), 'row')}, one per snapshot and group "
