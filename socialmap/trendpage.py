@@ -12,8 +12,10 @@ script and every network request.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 from markupsafe import Markup
@@ -24,7 +26,7 @@ from .render import _asset_text, _environment, _inline
 from .svgchart import Line, LineChart, line_chart
 from .trend import MEASURES, caveats, folded, headline
 
-__all__ = ["trend_page", "trend_charts", "TrendChart", "MEASURE_NAMES"]
+__all__ = ["trend_page", "trend_charts", "chart_css", "TrendChart", "MEASURE_NAMES"]
 
 MEASURE_NAMES = {"accounts": "Accounts", "potential_reach": "Potential reach", "weekly_otv": "Weekly OTV"}
 _UNITS = {"accounts": "accounts", "potential_reach": "followers", "weekly_otv": "opportunities to view"}
@@ -36,6 +38,33 @@ _MEANING = {
 OTHER_LINE = "#777777"  # darker than the map's "other" grey: a thin line needs the contrast
 _GROUP_ORDER = ("potential_reach", "weekly_otv", "accounts")  # the switch's order; reach shows first
 
+
+
+@lru_cache(maxsize=1)
+def chart_css() -> str:
+    """trend.css's rules for a chart's insides (``.sm-chart ...``), its ``var(--sm-...)`` colours resolved and the
+    chart's font size put on its words: how a chart looks outside the page (posters, the PDF), from the one
+    stylesheet the page uses, so the two cannot drift apart."""
+    import tinycss2
+
+    rules = [rule for rule in tinycss2.parse_stylesheet(_asset_text("trend.css"), skip_comments=True,
+                                                         skip_whitespace=True)
+             if rule.type == "qualified-rule"]  # the top level: print's @media rules are not the chart's look
+
+    def declarations(rule) -> dict[str, str]:
+        return {item.name: tinycss2.serialize(item.value).strip()
+                for item in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                if item.type == "declaration"}
+
+    by_selector = {tinycss2.serialize(rule.prelude).strip(): rule for rule in rules}
+    colours = declarations(by_selector[":root"])
+    size = declarations(by_selector[".sm-chart"])["font-size"]
+    lines = [f".sm-chart text {{ font-size: {size}; }}"]
+    for selector, rule in by_selector.items():
+        if selector.startswith(".sm-chart "):
+            body = "; ".join(f"{name}: {value}" for name, value in declarations(rule).items())
+            lines.append(f"{selector} {{ {body}; }}")
+    return re.sub(r"var\((--sm-[a-z-]+)\)", lambda match: colours[match.group(1)], "\n".join(lines))
 
 @dataclass(frozen=True)
 class TrendChart:

@@ -15,25 +15,16 @@ from __future__ import annotations
 import pandas as pd
 
 from ..trend import caveats, folded, headline
-from ..trendpage import MEASURE_NAMES, trend_charts
+from ..trendpage import MEASURE_NAMES, chart_css, trend_charts
 from .fonts import clean, wrap
+from .mapscene import MUTED
 from .scene import Chart, Label, Rect, Scene, paper_size
 
 __all__ = ["trend_scene", "trend_slides", "CHART_STYLE"]
 
-# trend.css's chart rules, for a chart outside the page (colours resolved, the posters' font named); each rule
-# starts at the chart's own <svg>, so the poster's own words keep their sizes
-CHART_STYLE = """
-.sm-chart text { fill: #1b1f24; font-size: 13px; font-family: SocialmapVera; }
-.sm-chart .sm-y-axis text, .sm-chart .sm-x-axis text { fill: #4f5760; }
-.sm-chart .sm-grid { stroke: #e6e9ed; stroke-width: 1; }
-.sm-chart .sm-axis { stroke: #6b7480; stroke-width: 1; }
-.sm-chart .sm-line { stroke-width: 3; stroke-linejoin: round; stroke-linecap: round; }
-.sm-chart .sm-point { stroke: #ffffff; stroke-width: 1.5; }
-.sm-chart .sm-leader { stroke-width: 1.5; }
-.sm-chart .sm-end-label text { font-size: 14px; }
-.sm-chart .sm-axis-note { font-size: 12px; fill: #4f5760; font-style: italic; }
-"""
+# the trend page's chart rules (colours resolved), with the posters' font named; each rule starts at the
+# chart's own <svg>, so the poster's own words keep their sizes
+CHART_STYLE = chart_css() + "\n.sm-chart text { font-family: SocialmapVera; }\n"
 _SCALE = {"A4": 0.78, "A3": 1.0, "A2": 1.3}
 _POSTER_CHARTS = ("overall-accounts", "overall-potential-reach", "overall-weekly-otv", "area-potential-reach",
                   "platform-potential-reach")
@@ -55,16 +46,16 @@ def trend_scene(table: pd.DataFrame, *, title: str, subtitle: str = "", source: 
     y = margin + 24 * k
     items.append(Label(margin, y, clean(title), 24 * k, bold=True, role="title"))
     y += 15 * k
-    items.append(Label(margin, y, clean(subtitle), 10.5 * k, colour="#4a525c", role="subtitle"))
+    items.append(Label(margin, y, clean(subtitle), 10.5 * k, colour=MUTED, role="subtitle"))
     if source:
         y += 14 * k
-        items.append(Label(margin, y, f"Source: {clean(source)}", 9.5 * k, colour="#4a525c", role="source"))
+        items.append(Label(margin, y, f"Source: {clean(source)}", 9.5 * k, colour=MUTED, role="source"))
     y += 26 * k
     items.append(Label(margin, y, clean(headline(table, arrow="to")) + ".", 15 * k, bold=True, role="headline"))
     for caveat in caveats(table):
         for line in wrap(caveat, 8.5 * k, width - 2 * margin):
             y += 11.5 * k
-            items.append(Label(margin, y, line, 8.5 * k, colour="#4a525c", role="caveat"))
+            items.append(Label(margin, y, line, 8.5 * k, colour=MUTED, role="caveat"))
     charts = {chart.key: chart for chart in trend_charts(table, top=top)}
     rows = [[charts[key] for key in _POSTER_CHARTS[:3] if key in charts],
             [charts[key] for key in _POSTER_CHARTS[3:] if key in charts]]
@@ -103,9 +94,9 @@ def trend_slides(table: pd.DataFrame, *, title: str, subtitle: str = "", source:
     labels = [clean(label) for label in overall["label"]]
     slide = add_title(deck, title)
     add_text(slide, 28, 70, 900, [subtitle or _default_subtitle(table)] + ([f"Source: {source}"] if source else []),
-             size=14, colour="#4a525c")
+             size=14, colour=MUTED)
     add_text(slide, 28, 130, 900, [headline(table, arrow="to") + "."], size=20, bold=True, height=60)
-    add_text(slide, 28, 210, 900, caveats(table), size=12, colour="#4a525c", height=280)
+    add_text(slide, 28, 210, 900, caveats(table), size=12, colour=MUTED, height=280)
 
     def chart(slide, x, y, w, h, series: list[tuple[str, list]], heading: str) -> None:
         data = CategoryChartData()
