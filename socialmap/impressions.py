@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .errors import Issue, SocialMapError
+from .errors import WARNING, Issue, SocialMapError
 from .inputs.identity import platform_key
 
 __all__ = ["Visibility", "DEFAULT_VISIBILITY", "SIZE_BANDS", "size_band", "visibility_from", "likely_impressions",
-           "ANY"]
+           "ANY", "FactorRows", "unused_rows"]
 
 ANY = "*"
 SIZE_BANDS = {"small": (0, 10_000), "medium": (10_000, 500_000), "large": (500_000, float("inf"))}
@@ -43,6 +44,15 @@ def _platform(text: str | None) -> str:
 
 
 @dataclass(frozen=True)
+class FactorRows:
+    """Where a visibility file named platforms: its name, the platform column's heading, (row, platform) pairs."""
+
+    file: str
+    column: str
+    platforms: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
 class Visibility:
     """Visibility factors: (platform, size band, factor) rows, ``ANY`` matching every platform or band.
 
@@ -54,6 +64,7 @@ class Visibility:
 
     factors: tuple[tuple[str, str, float], ...]
     source: str
+    rows: FactorRows | None = None  # a file's platform rows, to warn of those no account uses (unused_rows)
 
     def __post_init__(self) -> None:
         rows = tuple((_platform(platform), band.strip().casefold() or ANY, float(factor))
@@ -149,7 +160,7 @@ def visibility_from(text: str, read=None) -> Visibility:
                                             f"(it has {', '.join(headings) or 'none'})")
     at = [headings.index(name) for name in needed]
     written = [rows[0][i].strip() for i in at]
-    factors, issues = [], []
+    factors, issues, named = [], [], []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -160,6 +171,8 @@ def visibility_from(text: str, read=None) -> Visibility:
             continue
         try:
             factors.append((platform, ANY if band == "any" else band, _factor(value)))
+            if _platform(platform) != ANY:
+                named.append((number, platform.strip()))
         except ValueError:
             issues.append(Issue(text, number, written[2], f'"{value.strip()}" is not a factor: use 0.05 or 5%'))
     if issues:
@@ -169,4 +182,26 @@ def visibility_from(text: str, read=None) -> Visibility:
     source = f"the factors in {text}"
     if not any(p.strip() in ("", ANY) and b == ANY for p, b, _ in factors):
         source += f", and {_percent(DEFAULT_FACTOR)} for accounts it does not cover"
-    return Visibility(tuple(factors), source)
+    return Visibility(tuple(factors), source, FactorRows(text, written[0], tuple(named)))
+
+
+def unused_rows(visibility: Visibility, platforms: Iterable[str | None]) -> tuple[Issue, ...]:
+    """One warning for the visibility file's rows whose platform no account has (``platforms``: the accounts'):
+    they change no figure, which is most likely a misspelt or missing platform the user meant to set."""
+    if visibility.rows is None:
+        return ()
+    known = sorted({p for p in platforms if isinstance(p, str) and _platform(p) != ANY}, key=str.casefold)
+    keys = {_platform(p) for p in known}
+    unused = [(row, platform) for row, platform in visibility.rows.platforms if _platform(platform) not in keys]
+    if not unused:
+        return ()
+    file, column = visibility.rows.file, visibility.rows.column
+    hint = f"the accounts' platforms: {', '.join(known)}" if known else "no account has a platform"
+    if len(unused) == 1:
+        row, platform = unused[0]
+        return (Issue(file, row, column, f'no account is on "{platform}", so this row\'s factor is not used', hint,
+                      WARNING),)
+    listed = ", ".join(f'{row} ("{platform}")' for row, platform in unused[:-1])
+    last = f'{unused[-1][0]} ("{unused[-1][1]}")'
+    return (Issue(file, None, column, f"rows {listed} and {last} name platforms no account is on, so their factors "
+                                      "are not used", hint, WARNING),)

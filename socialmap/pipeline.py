@@ -19,6 +19,7 @@ from .gaps import Gap, community_gaps
 from .graph import build_compiled_graph
 from .graphfiles import GraphFile, graph_file
 from .importance import importance
+from .impressions import unused_rows
 from .layout import Layout, compute_layout, resolved_layout
 from .inputs.files import Source
 from .inputs.graphread import graph_file_tables, is_graph_file
@@ -137,6 +138,8 @@ def load_tables(
             relationships, count, issues, options.mentions_from, options.mentions_to,
             file=inputs.relationships_file or inputs.accounts_file,
         )
+    platforms = () if clean.accounts is None else clean.accounts.get("platform", ())
+    issues = (*issues, *unused_rows(options.visibility, platforms))  # a --visibility FILE's rows no account uses
     raise_if_errors(issues, strict=options.strict)
     return LoadedTables(
         accounts=clean.accounts,

@@ -84,3 +84,46 @@ def test_the_page_the_reach_file_and_the_cli_call_it_an_estimate(tmp_path):
     assert "Potential reach here is a sum of followers: an upper bound on reach, not reach" in page
     bad = CliRunner().invoke(main, ["build", str(accounts), "-o", str(out), "--visibility", str(tmp_path / "none.csv")])
     assert bad.exit_code == 2 and "cannot read the visibility file" in bad.output
+
+
+def _factors(tmp_path, text: str):
+    path = tmp_path / "visibility.csv"
+    path.write_text(text, encoding="utf-8")
+    return str(path), visibility_from(str(path), read=lambda name: open(name, "rb").read())
+
+
+def test_a_visibility_row_for_a_platform_no_account_has_is_one_warning(tmp_path):
+    name, factors = _factors(tmp_path, "platform,size band,factor\nFacebook,*,5%\nTikTok,small,8%\n*,*,4%\n")
+    result = build_map(ACCOUNTS, options=MapOptions(visibility=factors))
+    said = [str(issue) for issue in result.issues if name in str(issue)]
+    assert said == [f'{name} row 3, column platform: no account is on "TikTok", so this row\'s factor is not used '
+                    "(the accounts' platforms: Facebook, Twitter/X)"]
+    assert not any(issue.is_error for issue in result.issues)
+
+
+def test_several_unused_platform_rows_are_grouped_and_strict_stops_on_them(tmp_path):
+    name, factors = _factors(tmp_path, "Platform,Size band,Factor\nThreads,*,3%\nX,*,0.5\nBluesky,large,1%\n"
+                                       "Threads,small,4%\n")  # X is Twitter: used
+    result = build_map(ACCOUNTS, options=MapOptions(visibility=factors))
+    said = [str(issue) for issue in result.issues if name in str(issue)]
+    assert said == [f'{name} column Platform: rows 2 ("Threads"), 4 ("Bluesky") and 5 ("Threads") name platforms no '
+                    "account is on, so their factors are not used (the accounts' platforms: Facebook, Twitter/X)"]
+    with pytest.raises(SocialMapError, match="Bluesky"):
+        build_map(ACCOUNTS, options=MapOptions(visibility=factors, strict=True))
+
+
+def test_cli_prints_the_unused_platform_warning_once(tmp_path):
+    accounts, out = tmp_path / "accounts.csv", tmp_path / "map.html"
+    ACCOUNTS.to_csv(accounts, index=False)
+    name, _ = _factors(tmp_path, "platform,size band,factor\nTikTok,*,8%\nLinkedIn,*,2%\nFacebook,*,5%\n")
+    result = CliRunner().invoke(main, ["build", str(accounts), "-o", str(out), "--visibility", name])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("TikTok") == 1 and result.stderr.count("LinkedIn") == 1
+    assert f'{name} column platform: rows 2 ("TikTok") and 3 ("LinkedIn") name platforms no account is on' \
+        in result.stderr
+
+
+def test_a_factor_for_every_account_or_a_used_platform_warns_of_nothing(tmp_path):
+    _, factors = _factors(tmp_path, "platform,size band,factor\nfacebook,*,5%\nTwitter,large,1%\n,small,3%\n")
+    for visibility in (factors, visibility_from("5%"), DEFAULT_VISIBILITY):
+        assert not build_map(ACCOUNTS, options=MapOptions(visibility=visibility)).issues
