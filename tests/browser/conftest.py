@@ -1,4 +1,8 @@
-"""Headless Debian Chromium driven by Playwright (never `playwright install`)."""
+"""Headless Debian Chromium driven by Playwright (never `playwright install`).
+
+Launched as the benchmarks launch it: bench/browser.py's CHROMIUM_ARGS keep it from reaching the internet
+(bench is a folder of scripts, imported here as a namespace package: pytest runs from the repository root).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("SOCIALMAP_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from bench.browser import CHROMIUM as DEBIAN_CHROMIUM, CHROMIUM_ARGS  # one launch recipe for tests and benchmarks
+
+CHROMIUM = os.environ.get("SOCIALMAP_CHROMIUM", DEBIAN_CHROMIUM)
 
 
 @pytest.fixture(scope="session")
