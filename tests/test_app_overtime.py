@@ -92,7 +92,9 @@ def test_the_sample_trend_is_the_cli_trend_page(app):
     assert frames(app)[0] == trend_page(table, title=f"Trend: {SAMPLE_TITLE}")
     overall = [frame.value for frame in app.dataframe if "Snapshot" in frame.value.columns][0]
     assert list(overall["Accounts"]) == [204, 208, 215, 223]
-    assert any(md.value.startswith("**From Aug 2026 to Nov 2026: accounts 204 \u2192 223 (+19)") for md in app.markdown)
+    headline = [md.value for md in app.markdown if md.value.startswith("**From Aug 2026 to Nov 2026: accounts 204")]
+    assert headline and "204 \u2192 223 (+19)" in headline[0]
+    assert "an upper bound on reach, not reach" in headline[0]  # the map's words for what potential reach is
 
 
 def test_trend_uploads_without_dates_in_their_names_ask_for_them(app, tmp_path):

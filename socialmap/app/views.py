@@ -18,6 +18,7 @@ import streamlit as st
 
 from socialmap import InputFile, MapOptions, SocialMapError, explore, overtime
 from socialmap.app.help import GLOSSARY
+from socialmap.caveats import POSSIBLE_IMPRESSIONS, UPPER_BOUND
 from socialmap.app.settings import VIEW_SETTINGS, SettingsError, read_settings, settings_json
 from socialmap.inputs import guess
 from socialmap.inputs.columns import ColumnMap
@@ -402,8 +403,8 @@ def show_trend(files: list[InputFile], dates: str, options: MapOptions, stem: st
         return
     frame, page = trend
     overall = frame[frame["kind"] == "overall"]
-    st.markdown(f"**{overtime.trend_headline(frame)}.** Potential reach sums followers and weekly OTV sums "
-                "followers x posts a week: impressions, not people.")
+    st.markdown(f"**{overtime.trend_headline(frame)}.** Potential reach is a sum of followers: {UPPER_BOUND}. "
+                f"Weekly OTV sums followers x posts a week: {POSSIBLE_IMPRESSIONS}.")
     st.iframe(page, height=trend_height(page))  # as tall as its charts at a laptop's width: no frame cuts them
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button("Download the trend (HTML)", page, f"{stem}-trend.html", "text/html", key="get_trend_html",
