@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .errors import WARNING, Issue, SocialMapError
@@ -31,6 +31,7 @@ __all__ = ["Visibility", "DEFAULT_VISIBILITY", "SIZE_BANDS", "size_band", "visib
 
 ANY = "*"
 SIZE_BANDS = {"small": (0, 10_000), "medium": (10_000, 500_000), "large": (500_000, float("inf"))}
+_BANDS = tuple((name, low, high) for name, (low, high) in SIZE_BANDS.items())
 BAND_WORDS = {"small": "under 10,000 followers", "medium": "10,000 to 499,999 followers",
               "large": "500,000 followers or more"}
 DEFAULT_SOURCE = ("socialmap's defaults: Facebook pages' organic reach per post, 6%, and 2% from 500,000 likes "
@@ -81,8 +82,26 @@ class Visibility:
 
     def factor(self, platform: str | None, followers: float | None) -> float:
         """The factor for one account (its band from its followers; no count: the platform's or the general one)."""
+        return self._in_band(platform, size_band(followers))
+
+    def factors_of(self, platforms: Sequence[str | None], followers: Sequence[float | None]) -> list[float]:
+        """:meth:`factor` of each account, worked out once per platform as written and size band.
+
+        A map names a few platforms and three bands: matching a platform's
+        name for each of 10,000 accounts, four times a build, was a tenth of
+        a second of the figures and the page.
+        """
+        found: dict[tuple[str | None, str], float] = {}
+        result = []
+        for platform, count in zip(platforms, followers):
+            key = (platform, size_band(count))
+            if key not in found:
+                found[key] = self._in_band(*key)
+            result.append(found[key])
+        return result
+
+    def _in_band(self, platform: str | None, band: str) -> float:
         platform = _platform(platform)
-        band = size_band(followers)
         table = {(p, b): factor for p, b, factor in self.factors}
         for key in ((platform, band), (platform, ANY), (ANY, band), (ANY, ANY)):
             if key in table:
@@ -118,7 +137,10 @@ def size_band(followers: float | None) -> str:
     """small, medium or large (``SIZE_BANDS``), or ANY when the follower count is unknown."""
     if followers is None or followers != followers:
         return ANY
-    return next(name for name, (low, high) in SIZE_BANDS.items() if low <= followers < high)
+    for name, low, high in _BANDS:  # a plain loop: called for every account, four times a build
+        if low <= followers < high:
+            return name
+    raise ValueError(f"{followers} followers is in no size band")
 
 
 def likely_impressions(otv: float | None, factor: float) -> float | None:

@@ -140,7 +140,7 @@ def metrics_table(
     followers, posts = attribute("followers"), attribute("posts_per_week")
     community = [partition.membership[node] for node in nodes]
     otv = [opportunities_to_view(f, p) for f, p in zip(followers, posts)]
-    factors = [visibility.factor(p, f) for p, f in zip(attribute("platform"), followers)]
+    factors = visibility.factors_of(attribute("platform"), followers)
     in_degree = [degree for _, degree in G.in_degree(nodes)]
     out_degree = [degree for _, degree in G.out_degree(nodes)]
     columns = {
@@ -224,16 +224,17 @@ def reach_summary(G: nx.DiGraph, visibility: Visibility = DEFAULT_VISIBILITY) ->
     """The headline figures of G's real accounts; likely impressions with ``visibility``'s factors."""
     accounts = [data for _, data in G.nodes(data=True) if not data["placeholder"]]
     known = [a for a in accounts if a["followers"] is not None]
-    likely = math.fsum(likely_impressions(opportunities_to_view(a["followers"], a["posts_per_week"]),
-                                          visibility.factor(a["platform"], a["followers"])) for a in known)
+    followers = [a["followers"] for a in known]
+    otv = [opportunities_to_view(f, a["posts_per_week"]) for f, a in zip(followers, known)]
+    factors = visibility.factors_of([a["platform"] for a in known], followers)
     return ReachSummary(
         accounts=len(accounts),
         platforms=len({a["platform"] for a in accounts if a["platform"]}),
-        potential_reach=math.fsum(a["followers"] for a in known),
-        weekly_otv=math.fsum(opportunities_to_view(a["followers"], a["posts_per_week"]) for a in known),
+        potential_reach=math.fsum(followers),
+        weekly_otv=math.fsum(otv),
         unknown_followers=len(accounts) - len(known),
         assumed_one_post=sum(1 for a in known if a["posts_per_week"] is None),
-        likely_impressions=likely,
+        likely_impressions=math.fsum(likely_impressions(o, f) for o, f in zip(otv, factors)),
         visibility=visibility,
     )
 

@@ -19,7 +19,7 @@ from .gaps import Gap, community_gaps
 from .graph import build_compiled_graph
 from .graphfiles import GraphFile, graph_file
 from .importance import importance
-from .impressions import unused_rows
+from .impressions import Visibility, unused_rows
 from .layout import Layout, compute_layout, resolved_layout
 from .inputs.files import Source
 from .inputs.graphread import graph_file_tables, is_graph_file
@@ -292,7 +292,7 @@ def page_content(
             seed=options.seed, method=analysis.partition.method, resolution=analysis.partition.resolution,
             asked=options.communities, shape=analysis.shape,
         )),
-        reach=reach_panel(reach_summary(accounts, options.visibility), metrics, shape=analysis.shape,
+        reach=reach_panel(_reach_of(analysis, accounts, options.visibility), metrics, shape=analysis.shape,
                           gaps=analysis.gaps),
     )
     payload = map_payload(view.graph, view.partition, layout, text, colour=colour, size=size,
@@ -355,14 +355,21 @@ def present(
     payload, text = page_content(analysis, view, layout, options=options, channels=channels, issues=issues)
     graph = view.accounts
     return MapResult(render_html(payload, text), graph, analysis.partition, layout, _shown_metrics(analysis, graph),
-                     reach_summary(graph, options.visibility),
+                     _reach_of(analysis, graph, options.visibility),
                      issues, tables.relationship_rows, areas, analysis.reach.accounts, view, channels,
                      tables.columns, analysis.shape, analysis.gaps, payload=payload, text=text)
 
 
+def _reach_of(analysis: Analysis, G: nx.DiGraph, visibility: Visibility) -> ReachSummary:
+    """reach_summary of G: the analysis's own when G is the whole map (worked out once a build, not four times)."""
+    if G is analysis.graph and visibility == analysis.reach.visibility:
+        return analysis.reach
+    return reach_summary(G, visibility)
+
+
 def _subtitle(analysis: Analysis, G: nx.DiGraph, options: MapOptions) -> str:
     tables = analysis.tables
-    reach = reach_summary(G)
+    reach = _reach_of(analysis, G, analysis.reach.visibility)  # counts and followers: the same with any factors
     parts = [count_of(reach.accounts, "account"), count_of(G.number_of_edges(), "link")]
     if reach.accounts < analysis.reach.accounts:
         parts[0] = f"{reach.accounts:,} of {count_of(analysis.reach.accounts, 'account')} shown"

@@ -26,6 +26,16 @@ def test_size_bands_and_the_default_factors():
     assert DEFAULT_VISIBILITY.factor("Facebook", 600_000) == 0.02
 
 
+def test_factors_of_many_accounts_are_each_accounts_factor():
+    """factors_of (worked out once per platform and band, for speed) gives what factor gives account by account."""
+    visibility = Visibility((("Facebook", "small", 0.08), ("twitter", ANY, 0.03), (ANY, "large", 0.01)), "test")
+    platforms = ["Facebook", " facebook ", "X", "Twitter/X", "TikTok", "", None, "Facebook", "X", "TikTok"]
+    followers = [2000, 9_999, 600_000, None, 500_000, 10_000, 3, float("nan"), 0, None]
+    expected = [visibility.factor(p, f) for p, f in zip(platforms, followers)]
+    assert expected == [0.08, 0.08, 0.03, 0.03, 0.01, 0.06, 0.06, 0.06, 0.03, 0.06]
+    assert visibility.factors_of(platforms, followers) == expected
+
+
 def test_likely_impressions_by_hand():
     result = build_map(ACCOUNTS)
     # OTV: 2,000 x 3 = 6,000; 40,000 x 1 (no rate) = 40,000; 600,000 x 7 = 4,200,000; 10,000 x 10 = 100,000
