@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 
@@ -18,7 +19,9 @@ from .schema import Field, match_columns
 from .values import id_key, parse_count, MAX_FOLLOWERS
 
 __all__ = ["ValidatedTable", "object_frame", "empty_frame", "resolve_columns", "stripped", "blank_rows",
-           "handle_keys", "by_value", "parsed", "in_row_order"]
+           "handle_key", "handle_keys", "once_each", "by_value", "parsed", "in_row_order"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,25 @@ def blank_rows(raw: pd.DataFrame, candidates: list[int]) -> set[int]:
     return {i for i in candidates if not any(column[i].strip() for column in columns)}
 
 
+def handle_key(value: str) -> str:
+    """id_key of a (stripped) value; a plain ASCII id takes a shortcut to the same result."""
+    return (value[1:].lstrip() if value[:1] == "@" else value).lower() if value.isascii() else id_key(value)
+
+
 def handle_keys(values: list[str]) -> list[str]:
-    """id_key of each (stripped) value; plain ASCII ids take a shortcut to the same result."""
+    """handle_key of each (stripped) value."""
     return [
         (value[1:].lstrip() if value[:1] == "@" else value).lower() if value.isascii() else id_key(value)
         for value in values
     ]
+
+
+def once_each(values: list[str], convert: Callable[[str], T]) -> list[T]:
+    """``convert`` of each value, worked out once per distinct value: 80,000 link ends name 10,000 accounts."""
+    distinct: dict[str, T] = dict.fromkeys(values)
+    for value in distinct:
+        distinct[value] = convert(value)
+    return list(map(distinct.__getitem__, values))
 
 
 def by_value(values: list[str], convert: Callable[[str], object]) -> tuple[list, dict[int, str]]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
 
 from ..errors import WARNING, Issue
-from .cells import (ValidatedTable, blank_rows, by_value, empty_frame, handle_keys, in_row_order, object_frame,
-                    parsed, resolve_columns, stripped)
+from .cells import (ValidatedTable, blank_rows, by_value, empty_frame, handle_key, in_row_order, object_frame,
+                    once_each, parsed, resolve_columns, stripped)
 from .dates import parse_dates
 from .wide import profile_link
 from .links import PlatformCells, directory_of, guess_warning, platform_cells, resolve_links
@@ -60,9 +61,7 @@ def validate_relationships(
         return ValidatedTable(empty_frame(RELATIONSHIP_FRAME_COLUMNS), [problem], matched)
     first_row = header_row + 1
     sources, cells = stripped(raw, matched["source"]), stripped(raw, matched["target"])
-    source_links = [profile_link(cell) for cell in sources]  # https://twitter.com/DerbyCC: DerbyCC on Twitter/X
-    sources = [handle or cell for cell, (handle, _) in zip(sources, source_links)]
-    source_keys = handle_keys(sources)
+    sources, source_keys, source_platforms = _ends(sources)
     weights, weight_failed = parsed(stripped(raw, matched.get("weight")), _weight)
     two_way, direction_failed = _directions(stripped(raw, matched.get("direction")))
     types = [kind] * len(raw) if kind is not None else stripped(raw, matched.get("type"))
@@ -76,17 +75,14 @@ def validate_relationships(
     if dates.bad_rows:
         rows_kept = [i for i in rows_kept if i not in dates.bad_rows]
     link_rows, targets = _links(rows_kept, cells, separators)
-    target_links = [profile_link(cell) for cell in targets]
-    targets = [handle or cell for cell, (handle, _) in zip(targets, target_links)]
-    target_keys = handle_keys(targets)
+    targets, target_keys, target_platforms = _ends(targets)
     source_of = [source_keys[i] for i in link_rows.tolist()]
     ends = platform_cells(raw, matched, link_rows.tolist(), in_accounts)
     if in_accounts and accounts is not None and "platform" in accounts:  # the source is the row's own account
         platform_of_row = dict(zip(accounts["row"].tolist(), accounts["platform"].tolist()))
         own = [platform_of_row.get(first_row + i) or "" for i in link_rows.tolist()]
         ends = PlatformCells(own, ends.targets, ends.given or any(own))
-    ends = _with_link_platforms(ends, [source_links[i][1] for i in link_rows.tolist()],
-                                [platform for _, platform in target_links])
+    ends = _with_link_platforms(ends, [source_platforms[i] for i in link_rows.tolist()], target_platforms)
     directory = directory_of(accounts, source_of, target_keys, ends)
     if ends.given or directory.ambiguous:
         resolved = resolve_links(directory, source_of, target_keys, ends.sources, ends.targets)
@@ -140,6 +136,18 @@ class _Dates:
     values: np.ndarray  # datetime64[ns] per input row
     bad_rows: frozenset[int]  # rows whose date could not be read (reported)
 
+
+
+def _end(cell: str) -> tuple[str, str, str]:
+    """One end as written (a profile link read as its handle), its matching key, and the platform of its link."""
+    handle, platform = profile_link(cell)  # https://twitter.com/DerbyCC: DerbyCC on Twitter/X
+    return handle or cell, handle_key(handle or cell), platform
+
+
+def _ends(cells: list[str]) -> list[list[str]]:
+    """_end of each cell (once per distinct cell), as three lists: ends as written, keys, link platforms."""
+    found = once_each(cells, _end)
+    return [list(map(itemgetter(part), found)) for part in range(3)]
 
 
 def _with_link_platforms(ends: PlatformCells, sources: list[str], targets: list[str]) -> PlatformCells:
