@@ -15,7 +15,9 @@ themselves (:func:`compile_graph`).
 
 igraph draws random numbers from Python's ``random`` module unless told
 otherwise; :func:`seeded` points it at a private, seeded generator so the
-global random state is never touched and results repeat.
+global random state is never touched and results repeat. Its PageRank
+(PRPACK) runs OpenMP threads unless told otherwise; :func:`one_thread` keeps
+it to one (see there why).
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from dataclasses import dataclass
 import igraph as ig
 import networkx as nx
 import numpy as np
+from threadpoolctl import threadpool_limits
 
-__all__ = ["CompiledGraph", "compile_graph", "compile_arrays", "seeded", "group_links", "paused_gc"]
+__all__ = ["CompiledGraph", "compile_graph", "compile_arrays", "seeded", "one_thread", "group_links", "paused_gc"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -118,6 +121,21 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def one_thread() -> Iterator[None]:
+    """Within the block, igraph's OpenMP code (PageRank's PRPACK solver) runs on one thread.
+
+    With a thread per core, a busy two-core machine made each thread wait
+    for the other: PageRank at 10,000 accounts took 0.5 s a call instead of
+    0.02 s (bench/RESULTS.md, 2026-12-01). The scores' last bits also
+    depended on the number of cores, so the same file could rank accounts
+    differently on two laptops; on one thread they are the same everywhere.
+    threadpoolctl sets the thread count of the OpenMP library igraph loaded.
+    """
+    with threadpool_limits(limits=1, user_api="openmp"):
+        yield
 
 
 @contextmanager
