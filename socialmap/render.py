@@ -112,10 +112,11 @@ def _vis_files() -> tuple[str, str]:
 def _used_vis_rules(css: str) -> str:
     """vis-network's style without the rules of the parts the page never turns on (navigation and editing
     buttons, the configurator, the colour picker): 207 kB of its 220 kB, mostly button pictures as data URIs,
-    which every map would carry and every browser parse for nothing."""
-    rules = re.findall(r"[^{}]+\{[^{}]*\}", css)  # vis's stylesheet is flat: no @media or @supports blocks
-    if "".join(rules) != css or "@" in css:
-        raise RuntimeError("vis-network's stylesheet is not the flat one socialmap knows: update _used_vis_rules")
+    which every map would carry and every browser parse for nothing. A stylesheet of another shape than the flat
+    one pyvis ships (an @media block, say) is kept whole: bigger, never broken."""
+    rules = re.findall(r"[^{}]+\{[^{}]*\}", css)
+    if "".join(rules).strip() != css.strip() or "@" in css:
+        return css
     return "".join(rule for rule in rules if not _UNUSED_VIS.search(rule.split("{", 1)[0]))
 
 

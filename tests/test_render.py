@@ -185,3 +185,11 @@ def test_same_input_same_bytes():
     first = build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS).html
     assert build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS).html == first
     assert build_map(SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS, options=MapOptions(seed=1)).html != first
+
+
+def test_a_stylesheet_of_another_shape_is_kept_whole():
+    from socialmap.render import _used_vis_rules
+    flat = ".vis-overlay{top:0}div.vis-network div.vis-navigation div.vis-button{background:url(data:image/png;base64,x)}\n"
+    assert _used_vis_rules(flat) == ".vis-overlay{top:0}"
+    nested = "@media print{.vis-overlay{top:0}}div.vis-network div.vis-navigation{left:0}"
+    assert _used_vis_rules(nested) == nested
