@@ -135,6 +135,8 @@ _PLURAL = (
     (r"no target account; row skipped", "{n} rows have no target account and were skipped"),
     (r'"…"(?P<where> on .+)? repeats the account in row N; merged into it',
      "{n} rows repeat an account{where} above them and were merged into it"),
+    (r'"…" names several platforms; read as one account on "…"',
+     "{n} rows name several platforms in one cell; each was read as one account on all of them"),
     (r'account "…" is not in (?P<file>.+); added as a placeholder',
      "{n} accounts are not in {file} and were added as placeholders"),
 )

@@ -263,3 +263,16 @@ def test_a_link_end_written_as_a_profile_link_is_that_account():
         ("derbypolice (twitter)", "derbycc (twitter)")]
     assert not any(data.get("placeholder") for _, data in result.graph.nodes(data=True))
     assert result.graph.number_of_nodes() == 4
+
+
+def test_a_cell_naming_several_platforms_is_said_not_silently_made_a_platform():
+    """"Twitter, Facebook" in a Platform(s) column is two accounts' worth of platforms on one row: the map reads the
+    row as one account (it cannot tell whose followers they are) and says which rows to split; "X/Twitter" is one."""
+    from socialmap import build_map
+    result = build_map(DATA / "platforms_in_one_cell.csv")
+    warned = [issue for issue in result.issues if "names several platforms" in issue.message]
+    assert [(issue.row, issue.column) for issue in warned] == [(2, "Platform(s)"), (4, "Platform(s)")]
+    assert str(warned[0]) == ('platforms_in_one_cell.csv row 2, column Platform(s): "Twitter, Facebook" names several '
+                              'platforms; read as one account on "Twitter, Facebook" (give each platform its own row: '
+                              'an account is a handle on one platform)')
+    assert result.graph.number_of_nodes() == 4

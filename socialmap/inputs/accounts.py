@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import WARNING, Issue
 from .cells import (ValidatedTable, blank_rows, empty_frame, handle_keys, in_row_order, object_frame, parsed,
                     resolve_columns, stripped)
-from .identity import identify_accounts, key_has_platform, platform_name, platform_names
+from .identity import identify_accounts, key_has_platform, platform_name, platform_names, several_platforms
 from .schema import ACCOUNT_FIELDS
 from .values import parse_count, parse_number, parse_url
 
@@ -64,6 +64,11 @@ def validate_accounts(
     values: dict[str, list] = {"id": ids, "row": list(range(first_row, first_row + len(ids)))}
     for name in TEXT_FIELDS:
         values[name] = stripped(raw, matched.get(name))
+    for i, text in enumerate(values["platform"]):
+        if text and handles[i] and several_platforms(text):
+            issues.append((first_row + i, 0, Issue(
+                file, first_row + i, matched["platform"], f'"{text}" names several platforms; read as one account on '
+                f'"{text}"', "give each platform its own row: an account is a handle on one platform", WARNING)))
     values["platform"] = platform_names(values["platform"])  # "X" and "Twitter" are one platform, shown one way
     for order, (name, parse, bounds) in enumerate(_NUMBER_FIELDS, start=1):
         values[name], failed = parsed(stripped(raw, matched.get(name)), parse, **bounds)

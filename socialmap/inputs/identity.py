@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .schema import PLATFORMS
 
 __all__ = ["platform_key", "platform_name", "platform_names", "platform_keys", "account_key", "key_has_platform", "AccountIdentities",
-           "identify_accounts", "most_followers"]
+           "identify_accounts", "most_followers", "several_platforms"]
 
 _SPACES = re.compile(r"\s+")
 # One platform, several names: Twitter became X in 2023, and sheets say either, FB, Insta, YT or the site's address.
@@ -58,6 +58,19 @@ def platform_name(text: object) -> str:
     if key in _NAME_OF:
         return _NAME_OF[key]
     return "" if not key else _SPACES.sub(" ", str(text).strip())
+
+
+_LIST_SEPARATORS = re.compile(r"\s*(?:,|;|&|\+|\band\b|\s/\s)\s*", re.IGNORECASE)
+
+
+def several_platforms(text: object) -> list[str]:
+    """The platforms a cell names when it names two or more socialmap knows (``"Twitter, Facebook"``,
+    ``"Twitter / Instagram"``), else []: ``"X/Twitter"`` is one platform, ``"Facebook"`` one."""
+    parts = [part for part in _LIST_SEPARATORS.split(str(text or "")) if part.strip()]
+    if len(parts) < 2 or any(platform_key(part) not in _NAME_OF for part in parts):
+        return []
+    names = list(dict.fromkeys(_NAME_OF[platform_key(part)] for part in parts))
+    return names if len(names) > 1 else []
 
 
 def platform_names(platforms: Sequence[str]) -> list[str]:
