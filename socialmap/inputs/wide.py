@@ -287,10 +287,9 @@ def to_long(sheet: Sheet, fixed: Mapping[str, str] | None = None) -> tuple[WideL
                 continue
             accounts.append((channel, handle, link))
         shared_figures = len(accounts) == 1  # the row's figures are its one account's
-        if not shared_figures:
+        if len(accounts) > 1:
             issues += _figures_for_none(sheet, row, {name: row_fields[name] for name in _FIGURES if name in row_fields},
                                         cells, i)
-        found = len(accounts)
         for channel, handle, link in accounts:
             rows.append(row)
             columns[HANDLE].append(handle)
@@ -307,9 +306,9 @@ def to_long(sheet: Sheet, fixed: Mapping[str, str] | None = None) -> tuple[WideL
                     value, source = link, channel.heading
                 columns[name].append(value)
                 origins[name].append(source or name)
-        if not found and not any(cells[h][i].strip() for h in frame.columns):
+        if not accounts and not any(cells[h][i].strip() for h in frame.columns):
             issues.append(Issue(sheet.file, row, None, "blank row skipped", severity=WARNING))
-        elif not found:
+        elif not accounts:
             listed = ", ".join(c.heading for c in channels[:4]) + (", ..." if len(channels) > 4 else "")
             issues.append(Issue(sheet.file, row, None, f"no handle or link in any platform column ({listed}); "
                                 "row skipped", severity=WARNING))
@@ -336,13 +335,12 @@ def _figures_for_none(sheet: Sheet, row: int, figures: dict[str, str], cells: di
     """A warning for each figure written for a whole row that has several accounts: whose is it?"""
     issues = []
     for name, heading in figures.items():
-        value = cells[heading][i].strip()
+        value, figure = cells[heading][i].strip(), name.replace("_", " ")
         if value and value.lower() not in UNKNOWN_WORDS:
             issues.append(Issue(sheet.file, row, heading, f'"{value}" is for the whole row, which has several '
                                 f"accounts: given to none of them, as copying it to each would count it "
-                                f"more than once", hint=f'give each account its {name.replace("_", " ")} in a '
-                                f'column of its own, such as "Facebook {name.replace("_", " ")}"',
-                                severity=WARNING))
+                                f"more than once", hint=f'give each account its {figure} in a column of its own, '
+                                f'such as "Facebook {figure}"', severity=WARNING))
     return issues
 
 
