@@ -64,8 +64,9 @@ def validate_accounts(
     values: dict[str, list] = {"id": ids, "row": list(range(first_row, first_row + len(ids)))}
     for name in TEXT_FIELDS:
         values[name] = stripped(raw, matched.get(name))
+    listing = {text for text in set(values["platform"]) if text and several_platforms(text)}  # once per spelling
     for i, text in enumerate(values["platform"]):
-        if text and handles[i] and several_platforms(text):
+        if text in listing and handles[i]:
             issues.append((first_row + i, 0, Issue(
                 file, first_row + i, matched["platform"], f'"{text}" names several platforms; read as one account on '
                 f'"{text}"', "give each platform its own row: an account is a handle on one platform", WARNING)))
