@@ -188,12 +188,19 @@ def field_of(heading: object, fields: tuple[Field, ...]) -> tuple[str, int, floa
         return None
     best: tuple[str, int, float] | None = None
     for field in fields:
-        if field.not_words & set(words):
-            continue
-        for phrase, weight in field.words:
-            if (best is None or weight > best[2]) and holds(words, tuple(phrase.split())):
-                best = (field.name, 1, weight)
+        weight = _words_weight(words, field)
+        if weight is not None and (best is None or weight > best[2]):
+            best = (field.name, 1, weight)
     return best
+
+
+def _words_weight(words: tuple[str, ...], field: Field) -> float | None:
+    """The weight of the heaviest of the field's phrases that the heading's words hold; None for none (or when
+    they hold one of its not_words)."""
+    if field.not_words & set(words):
+        return None
+    held = [weight for phrase, weight in field.words if holds(words, tuple(phrase.split()))]
+    return max(held) if held else None
 
 
 def is_known_heading(text: str) -> bool:
@@ -262,5 +269,4 @@ def match_columns(
 
 def _names_by_words(heading: str, field: Field) -> bool:
     """Whether the heading's words hold one of the field's phrases (though it names another field better)."""
-    words = heading_words(heading)
-    return not field.not_words & set(words) and any(holds(words, tuple(phrase.split())) for phrase, _ in field.words)
+    return _words_weight(heading_words(heading), field) is not None
