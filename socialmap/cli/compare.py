@@ -16,8 +16,8 @@ from ..export import table_bytes
 from ..options import LAYOUTS, MapOptions
 from ..poster import map_file
 from ..words import count_of
-from .flags import (checked_page, column_options, community_options, output_format, paper_option, resolution_option,
-                    seed_option, strict_option, verbose_option)
+from .flags import (column_options, community_options, output_format, page_output_option, paper_option,
+                    resolution_option, seed_option, strict_option, verbose_option)
 from .say import StageReporter, say_columns, stop, warn
 from .storeflags import store_option
 
@@ -31,9 +31,7 @@ __all__ = ["compare"]
               help="The relationships file of the older snapshot.")
 @click.option("--new-relationships", "new_relationships", type=click.Path(dir_okay=False, path_type=Path),
               help="The relationships file of the newer snapshot (the map's links).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("change.html"),
-              show_default=True, callback=lambda context, parameter, path: checked_page(path),
-              help="The change map to write: .html (the page), .svg or .pdf (a poster), .pptx (slides).")
+@page_output_option("change.html", "The change map")
 @paper_option
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write tables (CSV, or .xlsx if REPORT ends in .xlsx): REPORT (one row per account: status and "

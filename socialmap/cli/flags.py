@@ -17,8 +17,9 @@ from ..inputs.dates import parse_date
 from ..options import METHODS, MapOptions
 from ..poster import FORMATS as POSTER_FORMATS, PAPER_NAMES
 
-__all__ = ["output_format", "checked_output", "checked_page", "date_option", "column_options", "community_options",
-           "max_size_option", "verbose_option", "paper_option", "strict_option", "seed_option", "resolution_option"]
+__all__ = ["output_format", "checked_output", "checked_page", "page_output_option", "date_option", "column_options",
+           "community_options", "max_size_option", "verbose_option", "paper_option", "strict_option", "seed_option",
+           "resolution_option"]
 
 
 def output_format(path: Path) -> str:
@@ -40,6 +41,14 @@ def checked_page(path: Path) -> Path:
         raise click.BadParameter(f"{path.name} must end in .html, {', '.join('.' + f for f in POSTER_FORMATS[:-1])} or "
                                  f".{POSTER_FORMATS[-1]}")
     return path
+
+
+def page_output_option(default: str, what: str):
+    """``-o`` of a command that writes a page (compare, trend): .html, or an .svg or .pdf poster, or .pptx slides;
+    its format is checked before any work is done."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path(default),
+                        show_default=True, callback=lambda context, parameter, path: checked_page(path),
+                        help=f"{what} to write: .html (the page), .svg or .pdf (a poster), .pptx (slides).")
 
 
 def date_option(text: str | None) -> dt.date | None:

@@ -16,7 +16,7 @@ from ..export import table_bytes
 from ..options import MapOptions
 from ..poster import trend_file
 from ..words import count_of
-from .flags import (checked_page, column_options, max_size_option, output_format, paper_option, strict_option,
+from .flags import (column_options, max_size_option, output_format, page_output_option, paper_option, strict_option,
                     verbose_option)
 from .say import say_columns, stop, warn
 from .storeflags import store_option
@@ -31,9 +31,7 @@ def _dates_option(text: str | None) -> tuple[str, ...] | None:
 
 @click.command()
 @click.argument("snapshots", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("trend.html"),
-              show_default=True, callback=lambda context, parameter, path: checked_page(path),
-              help="The trend to write: .html (the page), .svg or .pdf (a poster), .pptx (slides).")
+@page_output_option("trend.html", "The trend")
 @paper_option
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the figures, one row per snapshot and group (overall, area, platform), with changes: "
