@@ -79,8 +79,9 @@ def parse_count(text: str) -> float:
         return math.nan
     cleaned = text.strip()
     roughly = _ROUGHLY.match(cleaned)
-    if roughly and _COUNT.match((roughly["count"] or roughly["counted"]).strip()):
-        cleaned = (roughly["count"] or roughly["counted"]).strip()
+    written = (roughly["count"] or roughly["counted"]).strip() if roughly else ""
+    if written and _COUNT.match(written):
+        cleaned = written
     if cleaned.startswith("-") and _COUNT.match(cleaned[1:].strip()):
         raise ValueError(f"{shown(text)} is negative; a follower count cannot be below zero")
     match = _COUNT.match(cleaned)
