@@ -164,10 +164,15 @@ def visit(context, url: str) -> float:
         page.close()
 
 
+def choices_box(page, label: str):
+    """The text box of the sidebar's select box or multiselect named ``label``."""
+    return page.locator("[data-testid=stSidebar]").get_by_text(label, exact=True).locator(
+        "xpath=ancestor::*[@data-testid='stSelectbox' or @data-testid='stMultiSelect'][1]").locator("input")
+
+
 def pick(page, label: str, option: str) -> float:
     """Choose ``option`` in the sidebar's select box or multiselect ``label``; the browser's clock at the choice."""
-    box = page.locator("[data-testid=stSidebar]").get_by_text(label, exact=True).locator(
-        "xpath=ancestor::*[@data-testid='stSelectbox' or @data-testid='stMultiSelect'][1]").locator("input")
+    box = choices_box(page, label)
     box.click()
     box.fill(option)  # the list shows the choices that match what is typed
     choice = page.get_by_role("option", name=option, exact=True)
@@ -179,9 +184,7 @@ def pick(page, label: str, option: str) -> float:
 
 def unpick(page, label: str) -> float:
     """Take the one choice off a multiselect (the filter back to all); the browser's clock at the key press."""
-    box = page.locator("[data-testid=stSidebar]").get_by_text(label, exact=True).locator(
-        "xpath=ancestor::*[@data-testid='stMultiSelect'][1]")
-    box.locator("input").click()
+    choices_box(page, label).click()
     at = page.evaluate(CLOCK)
     page.keyboard.press("Backspace")  # takes off the one choice made
     page.keyboard.press("Escape")
