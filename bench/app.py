@@ -79,6 +79,7 @@ def server_side(args) -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "socialmap" / "app" / "main.py"), default_timeout=600)
+    at.session_state["map_drawn"] = True  # as the browser says once it has drawn the first map (firstview.py)
     at.run()
     at.file_uploader(key="accounts").set_value((accounts.name, accounts.read_bytes(), "text/csv"))
     at.file_uploader(key="relationships").set_value((relationships.name, relationships.read_bytes(), "text/csv"))

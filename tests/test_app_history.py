@@ -8,11 +8,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from socialmap import InputFile, MapOptions, overtime
-from socialmap.app import SCRIPT
 from socialmap.changemap import build_change
 from socialmap.store import STORE_ENV, Store
 from socialmap.stored import prepare_snapshot
-from tests.apptest import as_shown, run
+from tests.apptest import as_shown, opened, run
 from tests.conftest import ROOT
 
 SNAPSHOTS = ROOT / "socialmap" / "sample" / "snapshots"
@@ -34,7 +33,7 @@ def store(tmp_path, monkeypatch):
 def _app() -> AppTest:
     st.cache_data.clear()
     st.cache_resource.clear()
-    return run(AppTest.from_file(str(SCRIPT), default_timeout=120))
+    return run(opened())
 
 
 def _captions(at: AppTest) -> list[str]:

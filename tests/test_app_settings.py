@@ -12,19 +12,16 @@ import pytest
 
 from socialmap import InputFile, MapOptions, build_map
 from socialmap.app.settings import SettingsError, read_settings, settings_json
-from tests.apptest import app, as_shown, run  # noqa: F401 - app is a fixture
+from tests.apptest import app, as_shown, opened, run  # noqa: F401 - app is a fixture
 from tests.conftest import SAMPLE_ACCOUNTS, SAMPLE_RELATIONSHIPS
 from tests.test_app import NO_ID, SAMPLE_AREAS, column_box, metrics, page_html, upload
 
 from streamlit.testing.v1 import AppTest
-from socialmap.app import SCRIPT
 
 
 def opened_at(query: dict) -> AppTest:
     """The app opened fresh at an address with this query string."""
-    at = AppTest.from_file(str(SCRIPT), default_timeout=120)
-    at.query_params.update(query)
-    return run(at)
+    return run(opened(query))
 
 
 def test_an_address_brings_its_view_back():
@@ -70,7 +67,7 @@ def test_settings_saved_with_one_upload_give_the_same_map_next_month(app):
 
     # next month: a fresh session, the settings first, then a newer copy of the sheet
     later = NO_ID + b"Derby Theatre,@DerbyTheatre,800,culture\n"
-    fresh = AppTest.from_file(str(SCRIPT), default_timeout=120).run()
+    fresh = opened().run()
     run(upload(fresh, "settings_file", "socialmap-settings.json", file))
     assert any("Settings loaded" in note.value for note in fresh.success)
     run(upload(fresh, "accounts", "orgs-december.csv", later))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from socialmap.app import history  # issue 19: the snapshot history
+from socialmap.app import firstview, history  # issue 19: the snapshot history
 from socialmap.app.help import TEMPLATE_NAME, accounts_template
 from socialmap.app.views import (
     Current, Working, analysed, area_table, column_step, columns_of, laid_out, plain, presented, settings_controls, show_change,
@@ -236,8 +236,10 @@ shown = (st.radio("Show", views, horizontal=True, key="view", bind=URL, label_vi
 
 current = Current(inputs, analysis, analysis_options, options, areas, offered, stem,
                   (plan or columns_of(inputs.accounts, max_bytes)).headings)
-if shown == "Map":
-    show_map(current, result)
+if shown == "Map":  # a session's first map is sent alone, its figures once the browser has drawn it
+    show_map(current, result, figures=firstview.map_drawn())
+    if not firstview.map_drawn():
+        firstview.tell_when_drawn()
 elif shown in saved.views:
     saved.show(shown, current, growth)
 elif shown == "What changed":  # the sample's change is from its August copy to its November one (dated mentions)

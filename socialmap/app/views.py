@@ -258,8 +258,9 @@ def poster_downloads(result, stem: str, suffix: str) -> None:
                            POSTER_TYPES[fmt], key=f"get{suffix}_{fmt}", on_click="ignore")
 
 
-def show_map(current: Current, result) -> None:
-    """The map, its downloads and warnings, then the reach panel: figures, tables by group, top accounts."""
+def show_map(current: Current, result, figures: bool = True) -> None:
+    """The map, its downloads and warnings, then (unless ``figures`` is false: see firstview.py) the reach
+    panel: figures, tables by group, top accounts."""
     stem, areas = current.stem, current.areas
     if result.reach.accounts == 0:
         st.warning("No account matches these filters: clear some of them in the sidebar.", icon=":material/filter_alt:")
@@ -281,7 +282,8 @@ def show_map(current: Current, result) -> None:
         with st.expander(f"{len(warnings):,} warning{'s' if len(warnings) != 1 else ''} while reading the files "
                          "(the map was still made)"):
             table(explore.problem_rows(warnings), width="stretch")
-
+    if not figures:
+        return
     with st.container(horizontal=True, vertical_alignment="bottom"):
         st.subheader("Reach")
         with st.popover("What do these figures mean?", icon=":material/help:"):

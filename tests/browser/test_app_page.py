@@ -110,6 +110,47 @@ def test_the_app_opens_on_the_sample_map_and_loads_nothing_from_outside(visit):
     assert app.errors == []
 
 
+# When, on the app page's clock, the map in its frame said it was drawn (each time), and when the first reach
+# figure appeared in the app's page.
+_FIRST_VIEW_CLOCK = """
+(() => {
+  const now = () => performance.timeOrigin + performance.now() - window.top.performance.timeOrigin;
+  const root = () => document.documentElement;
+  if (window === window.top) {
+    new MutationObserver((changes, seen) => {
+      if (document.querySelector("[data-testid=stMetricValue]")) { window.__figuresAt = now(); seen.disconnect(); }
+    }).observe(document, {childList: true, subtree: true});
+    return;
+  }
+  const mark = () => (window.top.__mapDrawnAt = window.top.__mapDrawnAt || []).push(now());
+  document.addEventListener("DOMContentLoaded", () => {
+    if (root().dataset.socialmapReady === "true") { mark(); return; }
+    new MutationObserver((changes, seen) => {
+      if (root().dataset.socialmapReady === "true") { mark(); seen.disconnect(); }
+    }).observe(root(), {attributes: true});
+  });
+})();
+"""
+
+
+def test_the_first_view_draws_the_map_first_and_its_figures_follow_without_redrawing_it(browser, app_url):
+    """Issue 18, item 5: the map is not kept waiting for the reach panel (socialmap/app/firstview.py): it is drawn
+    before any figure is on the page, the figures then come by themselves, and the map is drawn once."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        page.add_init_script(_FIRST_VIEW_CLOCK)
+        page.goto(app_url)
+        page.get_by_test_id("stMetricValue").first.wait_for(timeout=60_000)
+        page.get_by_role("tab", name="Top accounts").wait_for()
+        page.wait_for_timeout(1_000)  # time for a second drawing of the map, were there one
+        drawn, figures = page.evaluate("[window.__mapDrawnAt || [], window.__figuresAt]")
+        assert len(drawn) == 1, f"the map was drawn {len(drawn)} times"
+        assert drawn[0] < figures, (drawn, figures)
+        assert "223" in page.get_by_test_id("stMetricValue").all_text_contents()
+    finally:
+        page.close()
+
+
 def test_upload_changes_the_map_and_the_download_is_what_the_cli_writes(visit, open_map, tmp_path):
     accounts = DATA / "aliased_accounts.csv"
     relationships = DATA / "aliased_relationships.csv"
