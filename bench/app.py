@@ -1,6 +1,7 @@
 """How fast the app answers: its first view, and a change of colour, size or filter on a large upload.
 
     python bench/app.py --browser --visits 8 --accounts 10000 --repeats 3   # in Chromium (issue 18, item 5)
+    python bench/app.py --browser --visits 6 --sample-only                  # the sample's first view only
     python bench/app.py --accounts 10000 --repeats 3                        # server side only (AppTest)
 
 --browser serves the app as `socialmap app` does and drives it in headless
@@ -210,7 +211,7 @@ def in_browser(args) -> None:
     from browser import CHROMIUM, CHROMIUM_ARGS
     from tests.servers import served_app
 
-    accounts, relationships = write(args.data_dir, args.accounts)
+    accounts, relationships = (None, None) if args.sample_only else write(args.data_dir, args.accounts)
     viewport = {"width": 1366, "height": 768}
     rows: list[tuple[str, list[float]]] = []
     with served_app(Path(tempfile.mkdtemp(prefix="socialmap-bench-app-"))) as (server, url):
@@ -237,37 +238,8 @@ def in_browser(args) -> None:
                          [visit(returning, url) for _ in range(args.visits)]))
             returning.close()
 
-            context = new_context()
-            page = context.new_page()
-            page.goto(url)
-            next_draw(page, 0, page.evaluate("performance.timeOrigin"), timeout=120)
-            uploader = page.get_by_test_id("stFileUploader")  # relationships first: the sample stays until accounts come
-            uploader.filter(has_text="Relationships:").locator("input[type=file]").set_input_files(str(relationships))
-            page.get_by_text("Add an accounts file too").wait_for()
-            before = draws(page)
-            started = page.evaluate(CLOCK)
-            uploader.filter(has_text="Accounts: one row per account").locator("input[type=file]").set_input_files(
-                str(accounts))
-            rows.append((f"upload {args.accounts:,} accounts and their relationships: map drawn",
-                         [next_draw(page, before, started, timeout=900, more_than=SAMPLE_ACCOUNTS)]))
-            changes = [
-                ("colour by category", lambda: pick(page, "Colour by", "Category"),
-                 lambda: pick(page, "Colour by", "Automatic")),
-                ("size by PageRank", lambda: pick(page, "Size by", "PageRank (standing)"),
-                 lambda: pick(page, "Size by", "Followers")),
-                ("filter: one platform", lambda: pick(page, "Platforms", "Facebook"), lambda: unpick(page, "Platforms")),
-                ("filter: at least 1,000 followers", lambda: type_number(page, "At least this many followers", 1000),
-                 lambda: type_number(page, "At least this many followers", 0)),
-            ]
-            for label, change, undo in changes:
-                times = []
-                for _ in range(args.repeats):
-                    for action in (change, undo):
-                        before = draws(page)
-                        at = action()
-                        times.append(next_draw(page, before, at))
-                rows.append((f"{args.accounts:,} accounts: {label} (and back), map redrawn", times))
-            context.close()
+            if not args.sample_only:
+                rows += changes_on_upload(new_context(), url, args, accounts, relationships)
             browser.close()
 
     print(f"app.py served, headless Chromium at 1366x768; median of each row's runs "
@@ -278,10 +250,47 @@ def in_browser(args) -> None:
         print(f"| {label} | {statistics.median(times):.2f} | {len(times)} | {min(times):.2f}, {max(times):.2f} |")
 
 
+def changes_on_upload(context, url: str, args, accounts: Path, relationships: Path) -> list[tuple[str, list[float]]]:
+    """Upload the generated map, then time each change in the sidebar (and its undoing) to the new map drawn."""
+    page = context.new_page()
+    page.goto(url)
+    next_draw(page, 0, page.evaluate("performance.timeOrigin"), timeout=120)
+    uploader = page.get_by_test_id("stFileUploader")  # relationships first: the sample stays until accounts come
+    uploader.filter(has_text="Relationships:").locator("input[type=file]").set_input_files(str(relationships))
+    page.get_by_text("Add an accounts file too").wait_for()
+    before = draws(page)
+    started = page.evaluate(CLOCK)
+    uploader.filter(has_text="Accounts: one row per account").locator("input[type=file]").set_input_files(
+        str(accounts))
+    rows = [(f"upload {args.accounts:,} accounts and their relationships: map drawn",
+             [next_draw(page, before, started, timeout=900, more_than=SAMPLE_ACCOUNTS)])]
+    changes = [
+        ("colour by category", lambda: pick(page, "Colour by", "Category"),
+         lambda: pick(page, "Colour by", "Automatic")),
+        ("size by PageRank", lambda: pick(page, "Size by", "PageRank (standing)"),
+         lambda: pick(page, "Size by", "Followers")),
+        ("filter: one platform", lambda: pick(page, "Platforms", "Facebook"), lambda: unpick(page, "Platforms")),
+        ("filter: at least 1,000 followers", lambda: type_number(page, "At least this many followers", 1000),
+         lambda: type_number(page, "At least this many followers", 0)),
+    ]
+    for label, change, undo in changes:
+        times = []
+        for _ in range(args.repeats):
+            for action in (change, undo):
+                before = draws(page)
+                at = action()
+                times.append(next_draw(page, before, at))
+        rows.append((f"{args.accounts:,} accounts: {label} (and back), map redrawn", times))
+    context.close()
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--browser", action="store_true", help="time the app in headless Chromium")
     parser.add_argument("--visits", type=int, default=8, help="visits of the sample page (--browser)")
+    parser.add_argument("--sample-only", action="store_true",
+                        help="--browser: only the sample's visits, not the upload and its changes")
     parser.add_argument("--accounts", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/socialmap-bench-app"))
