@@ -82,6 +82,15 @@ def test_the_installed_tool_maps_its_own_sample_in_every_layout(installed, tmp_p
     assert len(list((sample / "snapshots").glob("accounts-2026-*.csv"))) == 4
 
 
+def test_the_installed_tool_prints_a_pdf_poster_with_the_font_it_ships(installed, tmp_path):
+    """The poster's face (socialmap/assets/fonts) is in the wheel, and a Welsh name prints from it."""
+    (tmp_path / "accounts.csv").write_text("id,name,platform,followers\n@DwrCymru,Dŵr Cymru,Twitter,58000\n",
+                                           encoding="utf-8")
+    _run(installed, "socialmap", "build", "accounts.csv", "-o", "poster.pdf", cwd=tmp_path)
+    assert b"DejaVuSans" in (tmp_path / "poster.pdf").read_bytes()
+    assert list(installed.parent.rglob("site-packages/socialmap/assets/fonts/LICENSE")), "the font's licence with it"
+
+
 def test_the_installed_app_runs_on_its_sample(installed, tmp_path):
     script = ("from streamlit.testing.v1 import AppTest\n"
               "import socialmap.app as app\n"

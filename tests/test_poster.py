@@ -87,7 +87,7 @@ def test_svg_runs_nothing_and_fetches_nothing(sample_svg):
 
 
 def _name_boxes(root) -> list[tuple[float, float, float, float, str]]:
-    """Each name's box from its position, size and Vera's widths (fonts.text_width: the width the poster placed it
+    """Each name's box from its position, size and the face's widths (fonts.text_width: the width the poster placed it
     with, 4 % over the font's own): from 0.8 of the size above the baseline to a quarter below."""
     boxes = []
     for t in _texts(root, "name"):
@@ -204,14 +204,33 @@ def test_cli_writes_posters_by_suffix_on_the_paper_asked_for(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils: .ci/run installs it")
-def test_a_pdf_poster_prints_no_box_for_a_letter_or_symbol_its_face_lacks(write_csv, tmp_path):
-    """Bitstream Vera has no ŷ, ź or emoji: such a name prints with its base letters and without the emoji,
-    never with an empty box where a glyph is missing (the README says so)."""
+def test_a_pdf_poster_prints_welsh_and_polish_letters_and_no_box_for_what_its_face_lacks(write_csv, tmp_path):
+    """A Welsh council's names print as written (Tŷ, Gŵyl: DejaVu Sans, shipped in the package, has ŵ and ŷ,
+    which Bitstream Vera had not), and so do Polish ones; an emoji, which no poster face has, is left out, never
+    printed as an empty box (the README says so)."""
     accounts = write_csv("a.csv", "id,name,platform,followers\n@tyhafan,Tŷ Hafan 🍎,Facebook,1200\n"
-                                  "@lodz,Łódź Polish Club,Facebook,300\n@nero,Café Nero ☕,Instagram,800\n")
+                                  "@lodz,Łódź Polish Club,Facebook,300\n@nero,Café Nero ☕,Instagram,800\n"
+                                  "@dwr,Dŵr Cymru Welsh Water,Twitter,90000\n")
     result = build_map(accounts, options=MapOptions(title="Gŵyl Derby"))
     path = tmp_path / "map.pdf"
     path.write_bytes(map_file("pdf", result.payload, result.text, paper="A4"))
     text = _pdf_text(path)
-    assert "Ty Hafan" in text and "Łódz Polish Club" in text and "Café Nero" in text and "Gwyl Derby" in text
-    assert not {"\U0001F34E", "\u2615", "\u0177", "\u017a"} & set(text)
+    assert "Tŷ Hafan" in text and "Łódź Polish Club" in text and "Café Nero" in text and "Gŵyl Derby" in text
+    assert "Dŵr Cymru Welsh Water" in text
+    assert not {"\U0001F34E"} & set(text)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "DejaVuSans" in fonts and "Helvetica" not in fonts, fonts  # embedded, and nothing else named
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils: .ci/run installs it")
+def test_a_welsh_channel_list_prints_its_names_as_written_on_an_a4_poster(tmp_path):
+    """tests/data/welsh_channels.csv: bilingual headings, a column per platform, names with ŵ, ŷ and ô."""
+    result = build_map(DATA / "welsh_channels.csv",
+                       options=MapOptions(title="Gogledd Cymru: cyfryngau cymdeithasol / North Wales social media"))
+    path = tmp_path / "map.pdf"
+    path.write_bytes(map_file("pdf", result.payload, result.text, paper="A4"))
+    text = _pdf_text(path)
+    assert "Gogledd Cymru: cyfryngau cymdeithasol / North Wales social media" in text
+    for name in ("Dŵr Cymru Welsh Water", "Tŷ Hafan", "Gŵyl Fwyd Caernarfon", "Menter Iaith Môn"):
+        assert name in text
+    assert "Pwllheli Sailing Club" in text and "\u26f5" not in text  # the emoji left out, the name kept

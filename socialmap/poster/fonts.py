@@ -1,13 +1,15 @@
 """The posters' one typeface and how wide its text is.
 
 Posters measure text before they place it (no two names may overlap), so
-they use a face whose widths are known: Bitstream Vera Sans, which ships
-inside reportlab (reportlab/fonts/Vera.ttf, VeraBd.ttf, free licence). The
-PDF embeds it (subset); the SVG asks for it, then for DejaVu Sans (the same
-shapes and widths, on most Linux desktops), Verdana (Windows and macOS:
-within a few per cent) and finally any sans-serif. Widths come from the
-font's own metrics (reportlab's ``stringWidth``) plus :data:`WIDTH_MARGIN`,
-room for a viewer that falls back to Verdana.
+they use a face whose widths are known: DejaVu Sans, shipped in the package
+(socialmap/assets/fonts, free licence, LICENSE beside it). It is Bitstream
+Vera's letters, with the same widths, and thousands more: Welsh ŵ and ŷ,
+Polish, Czech, Turkish, Greek, Cyrillic. The PDF embeds it (subset); the SVG
+asks for it, then for Bitstream Vera Sans (the same shapes and widths),
+Verdana (Windows and macOS: within a few per cent) and finally any
+sans-serif. Widths come from the font's own metrics (reportlab's
+``stringWidth``) plus :data:`WIDTH_MARGIN`, room for a viewer that falls
+back to Verdana.
 
 Text from the data passes through :func:`clean` first: control characters
 are not allowed in XML 1.0 and print as boxes, so each becomes a space.
@@ -21,17 +23,16 @@ from pathlib import Path
 
 __all__ = ["REGULAR", "BOLD", "SVG_FAMILY", "WIDTH_MARGIN", "register", "text_width", "clean", "wrap", "font_file"]
 
-REGULAR, BOLD = "SocialmapVera", "SocialmapVeraBold"
-SVG_FAMILY = "'Bitstream Vera Sans', 'DejaVu Sans', Verdana, sans-serif"
+REGULAR, BOLD = "SocialmapSans", "SocialmapSansBold"
+SVG_FAMILY = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif"
+_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "italic": "DejaVuSans-Oblique.ttf"}
 WIDTH_MARGIN = 1.04  # a name's box is its measured width times this
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
-def font_file(bold: bool = False) -> Path:
-    """The .ttf reportlab ships (the PDF embeds it; slides' pictures draw with it)."""
-    import reportlab
-
-    return Path(reportlab.__file__).parent / "fonts" / ("VeraBd.ttf" if bold else "Vera.ttf")
+def font_file(style: str = "regular") -> Path:
+    """The .ttf of a style ("regular", "bold" or "italic") that the PDF embeds."""
+    return Path(__file__).resolve().parent.parent / "assets" / "fonts" / _FILES[style]
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +41,8 @@ def register() -> tuple[str, str]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    pdfmetrics.registerFont(TTFont(REGULAR, str(font_file(False))))
-    pdfmetrics.registerFont(TTFont(BOLD, str(font_file(True))))
+    pdfmetrics.registerFont(TTFont(REGULAR, str(font_file("regular"))))
+    pdfmetrics.registerFont(TTFont(BOLD, str(font_file("bold"))))
     return REGULAR, BOLD
 
 

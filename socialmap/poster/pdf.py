@@ -5,7 +5,7 @@ measured on the sample's A3 poster, the direct drawing is faster and
 smaller (see tests/test_poster.py and the README), keeps the embedded
 font (svglib maps font names to reportlab's standard Helvetica, which
 has no glyphs beyond Latin-1) and keeps a name's white halo. The font is
-Bitstream Vera, embedded as a subset (:mod:`.fonts`).
+DejaVu Sans, embedded as a subset (:mod:`.fonts`).
 """
 
 from __future__ import annotations
@@ -76,15 +76,10 @@ def scene_pdf(scene: Scene, *, author: str = "socialmap") -> bytes:
     return out.getvalue()
 
 
-# Vera has no arrows: the change map's "2026-10 → 2026-11" would print a box
-_STAND_INS = {"\u2192": "->", "\u2190": "<-", "\u2194": "<->", "\u21d2": "=>"}
-
-
 def _drawable(text: str) -> str:
-    """``text`` as the embedded face can print it: the few symbols our own words use and Vera lacks as plain ones,
-    a letter it lacks as its base letter (Welsh "Tŷ" as "Ty", Polish "Łódź" as "Łódz"), and what has no base
-    letter in it (an emoji) left out: a missing glyph would print as a box."""
-    return "".join(_printable(_STAND_INS.get(character, character)) for character in text)
+    """``text`` as the embedded face can print it: a letter it lacks as its base letter, and what has no base
+    letter in it (an emoji, a Chinese character) left out: a missing glyph would print as an empty box."""
+    return "".join(_printable(character) for character in text)
 
 
 @lru_cache(maxsize=512)
@@ -123,17 +118,18 @@ def _text(canvas: Canvas, item: Label, height: float) -> None:
 
 
 def _chart(canvas: Canvas, item: Chart, height: float) -> None:
-    """A trend chart (svgchart's SVG) read by svglib, with the charts' styles and Vera registered for its words."""
+    """A trend chart (svgchart's SVG) read by svglib, with the charts' styles and the posters' face registered for
+    its words."""
     from reportlab.graphics import renderPDF
     from svglib.fonts import register_font
     from svglib.svglib import svg2rlg
 
     from .fonts import font_file
-    from .trendposter import CHART_STYLE
+    from .trendposter import CHART_FONT, CHART_STYLE
 
-    register_font("SocialmapVera", str(font_file(False)))
-    register_font("SocialmapVera", str(font_file(True)), weight="bold")
-    register_font("SocialmapVera", str(font_file(False).with_name("VeraIt.ttf")), style="italic")
+    register_font(CHART_FONT, str(font_file("regular")))
+    register_font(CHART_FONT, str(font_file("bold")), weight="bold")
+    register_font(CHART_FONT, str(font_file("italic")), style="italic")
     marked = item.svg.replace(">", f"><style>{CHART_STYLE}</style>", 1)
     drawing = svg2rlg(io.BytesIO(marked.encode("utf-8")))
     drawing.initialFontName = REGULAR  # else reportlab starts it in Helvetica, a font the file would not embed

@@ -28,7 +28,7 @@ from .scene import Disc, Label, Rect, Scene, Segment
 
 __all__ = ["map_slides", "scene_png", "new_deck", "add_title", "add_table", "add_text", "deck_bytes"]
 
-SLIDE_FONT = "Verdana"  # Windows' and macOS's face nearest Bitstream Vera, whose widths placed the names
+SLIDE_FONT = "Verdana"  # Windows' and macOS's face nearest DejaVu Sans, whose widths placed the names
 _EMU = 12700  # per point
 _ALIGN = {"start": PP_ALIGN.LEFT, "middle": PP_ALIGN.CENTER, "end": PP_ALIGN.RIGHT}
 

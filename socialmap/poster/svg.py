@@ -40,9 +40,9 @@ def scene_svg(scene: Scene) -> bytes:
     ET.SubElement(root, "desc", id="sm-desc").text = scene.description
     groups: dict[str, ET.Element] = {}
     if any(isinstance(item, Chart) for item in scene.items):
-        from .trendposter import CHART_STYLE
+        from .trendposter import CHART_FONT, CHART_STYLE
 
-        ET.SubElement(root, "style").text = CHART_STYLE.replace("SocialmapVera", SVG_FAMILY)
+        ET.SubElement(root, "style").text = CHART_STYLE.replace(CHART_FONT, SVG_FAMILY)
 
     def group(role: str) -> ET.Element:
         if role not in groups:

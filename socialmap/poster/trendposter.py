@@ -5,7 +5,7 @@ drawn by :mod:`socialmap.svgchart`, every text escaped): on a poster the
 three overall charts, then potential reach by area and by platform. The
 SVG nests them as they are; the PDF draws them through svglib (the only
 place it is used: it reads the charts' simple shapes faithfully, with
-Bitstream Vera registered so their words are embedded too). Slides get
+the posters' face registered so their words are embedded too). Slides get
 native PowerPoint line charts of the same figures, so every number and
 name stays editable text.
 """
@@ -20,11 +20,12 @@ from .fonts import clean, wrap
 from .mapscene import MUTED
 from .scene import Chart, Label, Rect, Scene, paper_size
 
-__all__ = ["trend_scene", "trend_slides", "CHART_STYLE"]
+__all__ = ["trend_scene", "trend_slides", "CHART_FONT", "CHART_STYLE"]
 
 # the trend page's chart rules (colours resolved), with the posters' font named; each rule starts at the
 # chart's own <svg>, so the poster's own words keep their sizes
-CHART_STYLE = chart_css() + "\n.sm-chart text { font-family: SocialmapVera; }\n"
+CHART_FONT = "SocialmapSans"  # svglib's name for the posters' face (fonts.py), registered by pdf.py
+CHART_STYLE = chart_css() + f"\n.sm-chart text {{ font-family: {CHART_FONT}; }}\n"
 _SCALE = {"A4": 0.78, "A3": 1.0, "A2": 1.3}
 _POSTER_CHARTS = ("overall-accounts", "overall-potential-reach", "overall-weekly-otv", "area-potential-reach",
                   "platform-potential-reach")
