@@ -20,6 +20,16 @@ def test_windows_1252_semicolons_keep_pound_dash_and_quotes():
     assert table.loc[0, "followers"] == "1,234"
 
 
+def test_quoted_words_beside_semicolons_do_not_make_a_comma_file_semicolon_separated():
+    """Python's sniffer took ``; ""late night"";`` inside a quoted cell for the separator: the file was read as
+    one column and refused with "no id column". The separator is the one that reads rows of one width."""
+    table = read_table(DATA / "quoted_words_and_semicolons.csv")
+    assert list(table.columns) == ["Account Name", "Handle", "Platform", "Followers", "When staffed"]
+    assert table.loc[0, "When staffed"] == 'Mon-Fri; "late night" Thursday; Sat 9-1'
+    assert table.loc[1, "When staffed"] == 'Weekdays; "out of hours"; none'
+    assert len(table) == 3
+
+
 def test_utf16_tab_separated_keeps_emoji():
     table = read_table(DATA / "utf16_tab.txt")
     assert table.loc[0, "name"] == "Local 😀 group"
