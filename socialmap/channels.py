@@ -179,13 +179,13 @@ def resolve_size(
     """Size by a figure (followers and OTV on a log scale) or by any numeric extra column.
 
     Followers, the default, give way to links (in and out) where fewer than
-    half the accounts have a follower count, as importance does
+    half the accounts have a follower count and there are links, as importance does
     (:mod:`socialmap.importance`); the key says so.
     """
     if size_by == "followers":
         real = metrics[~metrics["placeholder"].astype(bool)]
         known = int(real["followers"].notna().sum())
-        if not by_followers(known, len(real)) and len(real):
+        if not by_followers(known, len(real), G.number_of_edges()) and len(real):
             value = {node: float(v) for node, v in zip(G.nodes, metrics["degree"])}
             return SizeChannel(value, f"Size: links in and out; {NO_FOLLOWERS if known == 0 else FEW_FOLLOWERS}.")
     if size_by in FIGURE_COLUMNS:

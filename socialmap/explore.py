@@ -394,7 +394,8 @@ def reach_key(options: MapOptions) -> MapOptions:
 
 def top_accounts(metrics: pd.DataFrame, by: str = "importance", count: int = 25) -> pd.DataFrame:
     """The ``count`` accounts with most ``by`` (placeholders left out), largest first; ties (and ``by``
-    "importance") in importance order: followers where most accounts have a count, else links."""
+    "importance") in importance order (:mod:`socialmap.importance`: followers, or links where most accounts have
+    no count and there are links)."""
     accounts = metrics[~metrics["placeholder"].astype(bool)]
     if by == "importance":
         ranked = accounts.sort_values("importance", kind="stable")

@@ -1,7 +1,8 @@
 """How important each account is: one order that drives size, first-view labels, community names and top lists.
 
 Followers where most accounts have a count (at least half of the real
-accounts, placeholders not counted), otherwise links: PageRank over the
+accounts, placeholders not counted), or where there are no links at all and
+any account has one (a channel list with counts for one platform only), otherwise links: PageRank over the
 links taken either way, then the number of links in and out. Either way,
 because many files (Kumu, Gephi, edge lists) list each connection once in no
 particular direction; on a follower list it still ranks the most followed
@@ -28,9 +29,11 @@ NO_FOLLOWERS = "the file has no follower counts"
 FEW_FOLLOWERS = "fewer than half the accounts have a follower count"
 
 
-def by_followers(known: int, accounts: int) -> bool:
-    """Whether follower counts decide importance: ``known`` of ``accounts`` real accounts have one."""
-    return accounts > 0 and known >= FOLLOWERS_SHARE * accounts
+def by_followers(known: int, accounts: int, links: int) -> bool:
+    """Whether follower counts decide importance: ``known`` of ``accounts`` real accounts have one, among
+    ``links`` relationships. Without a single link, any count decides: links would leave every account equal, and
+    ties go by name, so the alphabetically first accounts would be named first and drawn as large as the rest."""
+    return accounts > 0 and (known >= FOLLOWERS_SHARE * accounts or (links == 0 and known > 0))
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def importance(G: nx.DiGraph, *, compiled: CompiledGraph | None = None) -> Impor
     given = [d.get("followers") for d in data]
     followers = np.fromiter((-1.0 if f is None else f for f in given), dtype=float, count=count)
     known, accounts = int(((followers >= 0) & ~placeholder).sum()), int((~placeholder).sum())
-    basis = "followers" if by_followers(known, accounts) else "links"
+    basis = "followers" if by_followers(known, accounts, compiled.directed.ecount()) else "links"
     with one_thread():
         scores = either_way.pagerank(weights="weight" if either_way.ecount() else None)
     standing = np.round(np.asarray(scores, dtype=float), 12)  # float noise is a tie

@@ -80,7 +80,8 @@ def reach_panel(reach: ReachSummary, metrics: pd.DataFrame, *, top: int = 10, ro
     if reach.followers_unknown:
         caveats.insert(0, f"Potential reach and weekly opportunities to view: {UNKNOWN_REACH}. Accounts are sized "
                           "and listed by their links.")
-    linked = not by_followers(len(accounts) - int(accounts["followers"].isna().sum()), len(accounts))
+    linked = not by_followers(len(accounts) - int(accounts["followers"].isna().sum()), len(accounts),
+                              int(metrics["degree"].sum()) // 2)
     return ReachPanel(
         headline=[
             ("Accounts", f"{reach.accounts:,}"),

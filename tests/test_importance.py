@@ -95,6 +95,25 @@ def test_links_decide_when_fewer_than_half_have_a_count():
     assert _ids(G, order) == ["b", "c", "a", "d"]
 
 
+def test_with_no_links_at_all_any_follower_count_decides():
+    """Links would leave every account equal and the order alphabetical: the one count known comes first."""
+    G = _graph({"a": {}, "b": {}, "c": {"followers": "9000"}, "d": {}}, [])
+    order = importance(G)
+    assert order.basis == "followers" and order.why == ""
+    assert _ids(G, order) == ["c", "a", "b", "d"]
+
+
+def test_a_channel_list_with_counts_for_one_platform_is_sized_and_ranked_by_them():
+    """tests/data/welsh_channels.csv: 21 accounts, no relationships, followers for the X accounts only (9)."""
+    result = build_map(DATA / "welsh_channels.csv")
+    assert "Size: followers (log scale); smallest = unknown." in result.html
+    panel = reach_panel(result.reach, result.metrics)
+    assert not panel.top_heading.startswith("Top 10 accounts by links")
+    assert (panel.top[0]["name"], panel.top[0]["followers"]) == ("Heddlu Gogledd Cymru / North Wales Police", "95,000")
+    first = result.metrics.sort_values("importance").iloc[0]
+    assert (first["name"], first["platform"]) == ("Heddlu Gogledd Cymru / North Wales Police", "Twitter/X")
+
+
 def test_ties_go_by_links_then_by_name_never_by_key_order():
     # no links, no follower counts: every PageRank and degree is equal, so names decide
     G = _graph({"a1": {"name": "Zebra Trust"}, "b2": {"name": "aardvark news"}, "c3": {"name": "Mole Hall"}}, [])
