@@ -75,12 +75,14 @@ def server_side(args) -> None:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    from socialmap.app.firstview import DRAWN
+
     accounts, relationships = write(args.data_dir, args.accounts)
     calls = Calls()
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "socialmap" / "app" / "main.py"), default_timeout=600)
-    at.session_state["map_drawn"] = True  # as the browser says once it has drawn the first map (firstview.py)
+    at.session_state[DRAWN] = True  # as the browser says once it has drawn the first map (firstview.py)
     at.run()
     at.file_uploader(key="accounts").set_value((accounts.name, accounts.read_bytes(), "text/csv"))
     at.file_uploader(key="relationships").set_value((relationships.name, relationships.read_bytes(), "text/csv"))

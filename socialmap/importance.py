@@ -2,13 +2,14 @@
 
 Followers where most accounts have a count (at least half of the real
 accounts, placeholders not counted), or where there are no links at all and
-any account has one (a channel list with counts for one platform only), otherwise links: PageRank over the
-links taken either way, then the number of links in and out. Either way,
-because many files (Kumu, Gephi, edge lists) list each connection once in no
-particular direction; on a follower list it still ranks the most followed
-accounts first. Ties are broken by links (PageRank, then degree), then by name,
-then by key: never by key order alone, which on files without follower
-counts named every community after its alphabetically first account.
+any account has one (a channel list with counts for one platform only);
+otherwise links: PageRank over the links taken either way, then the number
+of links in and out. Either way, because many files (Kumu, Gephi, edge
+lists) list each connection once in no particular direction; on a follower
+list it still ranks the most followed accounts first. Ties are broken by
+links (PageRank, then degree), then by name, then by key: never by key order
+alone, which on files without follower counts named every community after
+its alphabetically first account.
 Placeholders (named in a relationship only) come after every real account.
 """
 

@@ -237,8 +237,9 @@ shown = (st.radio("Show", views, horizontal=True, key="view", bind=URL, label_vi
 current = Current(inputs, analysis, analysis_options, options, areas, offered, stem,
                   (plan or columns_of(inputs.accounts, max_bytes)).headings)
 if shown == "Map":  # a session's first map is sent alone, its figures once the browser has drawn it
-    show_map(current, result, figures=firstview.map_drawn())
-    if not firstview.map_drawn():
+    drawn = firstview.map_drawn()
+    show_map(current, result, figures=drawn)
+    if not drawn:
         firstview.tell_when_drawn()
 elif shown in saved.views:
     saved.show(shown, current, growth)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -116,8 +117,9 @@ def _sniff_delimiter(text: str) -> str:
     """The separator that reads the first lines as the most rows of one width (two cells or more), quotes
     respected; Python's sniffer breaks ties, then the order of ``_DELIMITERS``.
 
-    The sniffer alone reads quote marks beside a separator as a sign of it, so a value such as ``"Mon; Tue"``
-    in a short comma-separated file made it pick the semicolon, and the file came apart.
+    The sniffer alone reads quote marks beside a separator as a sign of it, so a quoted cell such as
+    ``"Mon-Fri; ""late night""; Sat"`` in a short comma-separated file made it pick the semicolon, and the file
+    was read as one column (tests/data/quoted_words_and_semicolons.csv).
     """
     sample = "\n".join(text[:_SNIFF_CHARS].splitlines()[:50])
     try:
@@ -134,8 +136,7 @@ def _sniff_delimiter(text: str) -> str:
 def _rows_of_one_width(sample: str, delimiter: str) -> int:
     """How many of the sample's rows have its most common width, when that width is two cells or more."""
     widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(c.strip() for c in row)]
-    wide = [width for width in widths if width >= 2]
-    return max((wide.count(width) for width in set(wide)), default=0)
+    return max(Counter(width for width in widths if width >= 2).values(), default=0)
 
 
 def _table_start(counts: list[int]) -> int:
